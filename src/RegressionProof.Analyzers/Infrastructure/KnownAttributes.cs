@@ -1,0 +1,88 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+
+namespace RegressionProof.Analyzers.Infrastructure
+{
+    /// <summary>
+    /// The RegressionProof attribute types of one compilation, resolved once at compilation start.
+    /// </summary>
+    internal sealed class KnownAttributes
+    {
+        public const string AttributesAssemblyName = "RegressionProof.Attributes";
+
+        /// <summary>Metadata names of the attributes, as <c>ForAttributeWithMetadataName</c> and <c>GetTypeByMetadataName</c> want them.</summary>
+        public static readonly IReadOnlyList<KeyValuePair<string, LinkKind>> MetadataNames = new[]
+        {
+            new KeyValuePair<string, LinkKind>("RegressionProof.FixesAttribute", LinkKind.Fixes),
+            new KeyValuePair<string, LinkKind>("RegressionProof.RegressionForAttribute", LinkKind.RegressionFor),
+            new KeyValuePair<string, LinkKind>("RegressionProof.MigrationTestAttribute", LinkKind.MigrationTest),
+            new KeyValuePair<string, LinkKind>("RegressionProof.SyntheticProbeAttribute", LinkKind.SyntheticProbe),
+            new KeyValuePair<string, LinkKind>("RegressionProof.RecurrenceAlertAttribute", LinkKind.RecurrenceAlert),
+            new KeyValuePair<string, LinkKind>("RegressionProof.DashboardPanelAttribute", LinkKind.DashboardPanel),
+            new KeyValuePair<string, LinkKind>("RegressionProof.ManualVerificationAttribute", LinkKind.ManualVerification),
+        };
+
+        private readonly Dictionary<INamedTypeSymbol, LinkKind> _kinds;
+
+        private KnownAttributes(Dictionary<INamedTypeSymbol, LinkKind> kinds)
+        {
+            _kinds = kinds;
+        }
+
+        /// <summary>
+        /// The attribute types this compilation can see, or null when it sees none: then the
+        /// analyzers register nothing and cost nothing.
+        /// </summary>
+        public static KnownAttributes? TryCreate(Compilation compilation)
+        {
+            var kinds = new Dictionary<INamedTypeSymbol, LinkKind>(SymbolEqualityComparer.Default);
+            foreach (var pair in MetadataNames)
+            {
+                if (compilation.GetTypeByMetadataName(pair.Key) is { } type)
+                {
+                    kinds[type] = pair.Value;
+                }
+            }
+
+            return kinds.Count == 0 ? null : new KnownAttributes(kinds);
+        }
+
+        public bool TryGetKind(INamedTypeSymbol? attributeClass, out LinkKind kind)
+        {
+            kind = default;
+            return attributeClass is not null && _kinds.TryGetValue(attributeClass, out kind);
+        }
+
+        /// <summary>Every RegressionProof attribute on <paramref name="symbol"/>, in declaration order.</summary>
+        public IEnumerable<(AttributeData Attribute, LinkKind Kind)> LinksOf(ISymbol symbol)
+        {
+            foreach (var attribute in symbol.GetAttributes())
+            {
+                if (TryGetKind(attribute.AttributeClass, out var kind))
+                {
+                    yield return (attribute, kind);
+                }
+            }
+        }
+
+        /// <summary>
+        /// Whether a referenced assembly can carry RegressionProof attributes at all; the others are
+        /// never walked, which keeps aggregate mode cheap on large reference sets.
+        /// </summary>
+        public static bool CanCarryLinks(IAssemblySymbol assembly)
+        {
+            foreach (var module in assembly.Modules)
+            {
+                foreach (var referenced in module.ReferencedAssemblies)
+                {
+                    if (referenced.Name == AttributesAssemblyName)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+    }
+}

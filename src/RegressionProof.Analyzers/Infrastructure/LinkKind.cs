@@ -1,0 +1,26 @@
+namespace RegressionProof.Analyzers.Infrastructure
+{
+    /// <summary>What a RegressionProof attribute says about the code it is on.</summary>
+    internal enum LinkKind
+    {
+        Fixes,
+        RegressionFor,
+        MigrationTest,
+        SyntheticProbe,
+        RecurrenceAlert,
+        DashboardPanel,
+        ManualVerification,
+    }
+
+    internal static class LinkKindExtensions
+    {
+        /// <summary>Every kind but <see cref="LinkKind.Fixes"/> is a regression proof.</summary>
+        public static bool IsProof(this LinkKind kind) => kind != LinkKind.Fixes;
+
+        /// <summary>Test proofs must sit on tests (RP0003) and must not be skipped (RP0009).</summary>
+        public static bool IsTestProof(this LinkKind kind) => kind is LinkKind.RegressionFor or LinkKind.MigrationTest;
+
+        /// <summary>The attribute's name as users write it, without the <c>Attribute</c> suffix.</summary>
+        public static string AttributeName(this LinkKind kind) => kind.ToString();
+    }
+}

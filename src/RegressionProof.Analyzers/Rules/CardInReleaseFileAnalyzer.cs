@@ -1,0 +1,43 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using RegressionProof.Analyzers.Infrastructure;
+
+namespace RegressionProof.Analyzers.Rules
+{
+    /// <summary>
+    /// RP0007: an intake ID that is not a card (nor a retired card) of the configured release file.
+    /// Silent when no release file is configured, or when it cannot be read (RP0010 says why).
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class CardInReleaseFileAnalyzer : RegressionProofAnalyzer
+    {
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+            ImmutableArray.Create(Descriptors.RP0007_CardNotInReleaseFile);
+
+        private protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownAttributes known)
+        {
+            var release = ReleaseFileCards.Find(context.Options, context.CancellationToken);
+            if (release is null || release.Error is not null)
+            {
+                return;
+            }
+
+            RegisterLinkAction(context, known, link => Analyze(link, release));
+        }
+
+        private static void Analyze(LinkAnalysisContext context, ReleaseFileCards release)
+        {
+            var link = context.Link;
+            if (link.CardId is { } card && !release.Ids.Contains(card))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.RP0007_CardNotInReleaseFile,
+                    link.IntakeIdLocation,
+                    card,
+                    link.TargetName,
+                    release.FileName));
+            }
+        }
+    }
+}

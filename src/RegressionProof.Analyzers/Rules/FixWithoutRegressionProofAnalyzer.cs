@@ -1,0 +1,144 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using RegressionProof.Analyzers.Infrastructure;
+
+namespace RegressionProof.Analyzers.Rules
+{
+    /// <summary>
+    /// RP0001: in an aggregating project (<c>RegressionProofAggregate=true</c>), a <c>[Fixes("X")]</c>
+    /// in its source or its references has no proof for X in its source or its references.
+    /// </summary>
+    /// <remarks>
+    /// A compilation never sees the projects that reference it, so a project that is not declared as
+    /// the aggregate reports nothing: RP0001 must never be a false positive (DESIGN §5).
+    /// </remarks>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class FixWithoutRegressionProofAnalyzer : RegressionProofAnalyzer
+    {
+        /// <summary>Diagnostic property: the card ID, for the code fixes.</summary>
+        public const string CardProperty = "Card";
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+            ImmutableArray.Create(Descriptors.RP0001_FixWithoutRegressionProof);
+
+        private protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownAttributes known)
+        {
+            if (!RegressionProofOptions.IsAggregate(context.Options))
+            {
+                return;
+            }
+
+            var fixes = new ConcurrentQueue<(string Card, string Target, Location Location)>();
+            var provenCards = new ConcurrentDictionary<string, bool>();
+
+            RegisterLinkAction(context, known, linkContext =>
+            {
+                var link = linkContext.Link;
+                if (link.CardId is not { } card)
+                {
+                    return; // RP0002 or RP0006 covers unusable IDs
+                }
+
+                if (link.Kind.IsProof())
+                {
+                    provenCards[card] = true;
+                }
+                else
+                {
+                    fixes.Enqueue((card, link.TargetName, link.Location));
+                }
+            });
+
+            context.RegisterCompilationEndAction(endContext =>
+            {
+                var referencedFixes = new List<(string Card, string Target)>();
+                foreach (var assembly in endContext.Compilation.SourceModule.ReferencedAssemblySymbols)
+                {
+                    if (KnownAttributes.CanCarryLinks(assembly))
+                    {
+                        CollectReferencedLinks(assembly.GlobalNamespace, known, referencedFixes, provenCards, assembly.Name, endContext.CancellationToken);
+                    }
+                }
+
+                foreach (var fix in fixes.OrderBy(f => f.Location.SourceTree?.FilePath, System.StringComparer.Ordinal).ThenBy(f => f.Location.SourceSpan.Start))
+                {
+                    if (!provenCards.ContainsKey(fix.Card))
+                    {
+                        endContext.ReportDiagnostic(Create(fix.Location, fix.Card, fix.Target));
+                    }
+                }
+
+                foreach (var fix in referencedFixes.Distinct().OrderBy(f => f.Target, System.StringComparer.Ordinal))
+                {
+                    if (!provenCards.ContainsKey(fix.Card))
+                    {
+                        endContext.ReportDiagnostic(Create(Location.None, fix.Card, fix.Target));
+                    }
+                }
+            });
+        }
+
+        private static Diagnostic Create(Location location, string card, string target) => Diagnostic.Create(
+            Descriptors.RP0001_FixWithoutRegressionProof,
+            location,
+            ImmutableDictionary<string, string?>.Empty.Add(CardProperty, card),
+            card,
+            target);
+
+        private static void CollectReferencedLinks(
+            INamespaceOrTypeSymbol container,
+            KnownAttributes known,
+            List<(string Card, string Target)> fixes,
+            ConcurrentDictionary<string, bool> provenCards,
+            string assemblyName,
+            System.Threading.CancellationToken cancellationToken)
+        {
+            foreach (var member in container.GetMembers())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                switch (member)
+                {
+                    case INamespaceSymbol ns:
+                        CollectReferencedLinks(ns, known, fixes, provenCards, assemblyName, cancellationToken);
+                        break;
+                    case INamedTypeSymbol type:
+                        Collect(type, known, fixes, provenCards, assemblyName);
+                        CollectReferencedLinks(type, known, fixes, provenCards, assemblyName, cancellationToken);
+                        break;
+                    default:
+                        if (container is INamedTypeSymbol)
+                        {
+                            Collect(member, known, fixes, provenCards, assemblyName);
+                        }
+
+                        break;
+                }
+            }
+        }
+
+        private static void Collect(
+            ISymbol symbol, KnownAttributes known, List<(string Card, string Target)> fixes, ConcurrentDictionary<string, bool> provenCards, string assemblyName)
+        {
+            foreach (var (attribute, kind) in known.LinksOf(symbol))
+            {
+                if (attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Value is not string { } card || string.IsNullOrWhiteSpace(card))
+                {
+                    continue;
+                }
+
+                if (kind.IsProof())
+                {
+                    provenCards[card] = true;
+                }
+                else
+                {
+                    fixes.Add((card, assemblyName + ": " + symbol.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat)));
+                }
+            }
+        }
+    }
+}
