@@ -1,0 +1,121 @@
+using System;
+using System.IO;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
+
+namespace RegressionProof.Manifest;
+
+/// <summary>
+/// Extracts the manifest that the RegressionProof generator embeds in an assembly, reading its
+/// metadata with System.Reflection.Metadata: the assembly is never loaded or run.
+/// </summary>
+public static class AssemblyManifestReader
+{
+    private const string CarrierNamespace = "System.Reflection";
+    private const string CarrierName = "AssemblyMetadataAttribute";
+
+    /// <summary>
+    /// The manifest of the assembly at <paramref name="path"/>, or null when it has none (it was
+    /// built without RegressionProof). Throws <see cref="ManifestFormatException"/> for a file that is
+    /// not a .NET assembly, a manifest of an unknown schema, or a corrupt manifest.
+    /// </summary>
+    public static ManifestDocument? Read(string path)
+    {
+        string? json;
+        try
+        {
+            using var stream = File.OpenRead(path);
+            json = ReadManifestJson(stream, path);
+        }
+        catch (IOException exception)
+        {
+            throw new ManifestFormatException(path, "cannot be read: " + exception.Message, null, null);
+        }
+        catch (UnauthorizedAccessException exception)
+        {
+            throw new ManifestFormatException(path, "cannot be read: " + exception.Message, null, null);
+        }
+
+        return json is null ? null : ManifestJson.Parse(json, path + " (embedded manifest)");
+    }
+
+    /// <summary>The raw manifest JSON embedded in the assembly image in <paramref name="stream"/>, or null.</summary>
+    public static string? ReadManifestJson(Stream stream, string path)
+    {
+        try
+        {
+            using var pe = new PEReader(stream, PEStreamOptions.LeaveOpen);
+            if (!pe.HasMetadata)
+            {
+                throw new ManifestFormatException(path, "is not a .NET assembly (it has no CLI metadata)", null, null);
+            }
+
+            var metadata = pe.GetMetadataReader();
+            if (!metadata.IsAssembly)
+            {
+                throw new ManifestFormatException(path, "is a .NET module, not an assembly", null, null);
+            }
+
+            string? found = null;
+            foreach (var handle in metadata.GetAssemblyDefinition().GetCustomAttributes())
+            {
+                var attribute = metadata.GetCustomAttribute(handle);
+                if (!IsAssemblyMetadataAttribute(metadata, attribute.Constructor))
+                {
+                    continue;
+                }
+
+                var blob = metadata.GetBlobReader(attribute.Value);
+                if (blob.Length < 2 || blob.ReadUInt16() != 1)
+                {
+                    continue;
+                }
+
+                var key = blob.ReadSerializedString();
+                if (key != ManifestDocument.MetadataKey)
+                {
+                    continue;
+                }
+
+                if (found is not null)
+                {
+                    throw new ManifestFormatException(path, $"carries more than one '{ManifestDocument.MetadataKey}' manifest", null, null);
+                }
+
+                found = blob.ReadSerializedString() ?? string.Empty;
+            }
+
+            return found;
+        }
+        catch (BadImageFormatException exception)
+        {
+            throw new ManifestFormatException(path, "is not a .NET assembly: " + exception.Message, null, null);
+        }
+    }
+
+    private static bool IsAssemblyMetadataAttribute(MetadataReader metadata, EntityHandle constructor)
+    {
+        EntityHandle type;
+        switch (constructor.Kind)
+        {
+            case HandleKind.MemberReference:
+                type = metadata.GetMemberReference((MemberReferenceHandle)constructor).Parent;
+                break;
+            case HandleKind.MethodDefinition:
+                type = metadata.GetMethodDefinition((MethodDefinitionHandle)constructor).GetDeclaringType();
+                break;
+            default:
+                return false;
+        }
+
+        return type.Kind switch
+        {
+            HandleKind.TypeReference => Is(metadata, metadata.GetTypeReference((TypeReferenceHandle)type).Namespace, metadata.GetTypeReference((TypeReferenceHandle)type).Name),
+            HandleKind.TypeDefinition => Is(metadata, metadata.GetTypeDefinition((TypeDefinitionHandle)type).Namespace, metadata.GetTypeDefinition((TypeDefinitionHandle)type).Name),
+            _ => false,
+        };
+    }
+
+    private static bool Is(MetadataReader metadata, StringHandle ns, StringHandle name) =>
+        metadata.StringComparer.Equals(name, CarrierName) && metadata.StringComparer.Equals(ns, CarrierNamespace);
+}

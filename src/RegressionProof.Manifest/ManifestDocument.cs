@@ -1,0 +1,20 @@
+using System.Collections.Generic;
+
+namespace RegressionProof.Manifest;
+
+/// <summary>The manifest of one compilation: every link in it, sorted.</summary>
+public sealed record ManifestDocument
+{
+    /// <summary>The only schema this version reads and writes.</summary>
+    public const string SchemaV1 = "regression-proof/manifest/v1";
+
+    /// <summary>The name of the <c>AssemblyMetadataAttribute</c> that carries the manifest JSON.</summary>
+    public const string MetadataKey = "RegressionProof.Manifest";
+
+    public string Schema { get; init; } = SchemaV1;
+
+    /// <summary>The assembly's simple name.</summary>
+    public required string Assembly { get; init; }
+
+    public required IReadOnlyList<ManifestLink> Links { get; init; }
+}
