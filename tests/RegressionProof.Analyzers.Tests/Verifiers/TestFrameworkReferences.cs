@@ -4,6 +4,8 @@ using System.IO;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Testing;
+using System.Threading;
 
 namespace RegressionProof.Analyzers.Tests.Verifiers;
 
@@ -112,6 +114,13 @@ public static class TestFrameworkReferences
         }
         """;
 
+    // The same reference assemblies the verifier compiles test code against.
+    private static readonly Lazy<IReadOnlyList<MetadataReference>> Net80 = new(() =>
+        ReferenceAssemblies.Net.Net80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None).GetAwaiter().GetResult());
+
+    /// <summary>The .NET 8 reference assemblies.</summary>
+    public static IReadOnlyList<MetadataReference> Runtime => Net80.Value;
+
     private static readonly Lazy<MetadataReference> XunitReference = new(() => Compile("xunit.core", XunitSource));
     private static readonly Lazy<MetadataReference> NUnitReference = new(() => Compile("nunit.framework", NUnitSource));
     private static readonly Lazy<MetadataReference> MSTestReference = new(() => Compile("Microsoft.VisualStudio.TestPlatform.TestFramework", MSTestSource));
@@ -136,7 +145,7 @@ public static class TestFrameworkReferences
         var compilation = CSharpCompilation.Create(
             assemblyName,
             [CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest))],
-            RuntimeReferences.Concat(references),
+            Net80.Value.Concat(references),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
         using var stream = new MemoryStream();
         var result = compilation.Emit(stream);
@@ -148,10 +157,4 @@ public static class TestFrameworkReferences
 
         return MetadataReference.CreateFromImage(stream.ToArray());
     }
-
-    private static IEnumerable<MetadataReference> RuntimeReferences =>
-        ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
-            .Split(Path.PathSeparator)
-            .Where(path => Path.GetFileName(path) is "System.Runtime.dll" or "netstandard.dll" or "System.Private.CoreLib.dll")
-            .Select(path => MetadataReference.CreateFromFile(path));
 }
