@@ -1,0 +1,224 @@
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.Testing;
+using RegressionProof.Analyzers.Tests.Verifiers;
+using Xunit;
+using Verify = RegressionProof.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<RegressionProof.Analyzers.Rules.FixWithoutRegressionProofAnalyzer>;
+
+namespace RegressionProof.Analyzers.Tests.Rules;
+
+public class FixWithoutRegressionProofAnalyzerTests
+{
+    private const string Production = """
+        using RegressionProof;
+
+        namespace Shop
+        {
+            public class Pricing
+            {
+                [Fixes("INTAKE-1")]
+                public decimal ApplyDiscount(decimal price, decimal discount) => price > discount ? price - discount : 0;
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task Without_aggregate_mode_a_fix_without_proof_is_never_reported()
+    {
+        await Verify.VerifyAnalyzerAsync(Production);
+    }
+
+    [Fact]
+    public async Task In_an_aggregating_project_a_fix_in_its_own_source_without_proof_is_reported_on_the_attribute()
+    {
+        var test = Aggregating("""
+            using RegressionProof;
+
+            public class Pricing
+            {
+                [{|#0:Fixes("INTAKE-1")|}]
+                public decimal ApplyDiscount(decimal price) => price;
+
+                [Fixes("INTAKE-2")]
+                public decimal Round(decimal price) => price;
+            }
+
+            public class PricingTests
+            {
+                [Xunit.Fact, RegressionFor("INTAKE-2")]
+                public void Rounds() { }
+            }
+            """);
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic("RP0001").WithLocation(0).WithArguments("INTAKE-1", "Pricing.ApplyDiscount(decimal)"));
+
+        await test.RunAsync();
+    }
+
+    [Theory]
+    [InlineData("[Xunit.Fact, RegressionFor(\"INTAKE-1\")] public void Test() { }")]
+    [InlineData("[NUnit.Framework.Test, MigrationTest(\"INTAKE-1\")] public void Test() { }")]
+    [InlineData("[SyntheticProbe(\"INTAKE-1\", Signal = RecurrenceSignal.Error)] public void Probe() { }")]
+    [InlineData("[RecurrenceAlert(\"INTAKE-1\", Signal = RecurrenceSignal.Latency)] public int Alert => 0;")]
+    [InlineData("[DashboardPanel(\"INTAKE-1\", Baseline = \"0\", Threshold = \"1\")] public void Panel() { }")]
+    [InlineData("[ManualVerification(\"INTAKE-1\", Steps = \"s\", RecordedOn = \"2026-11-01\", AutomateBy = \"2026-11-10\")] public void Checked() { }")]
+    public async Task Any_kind_of_proof_for_the_card_satisfies_the_fix(string proof)
+    {
+        var test = Aggregating($$"""
+            using RegressionProof;
+
+            public class Pricing
+            {
+                [Fixes("INTAKE-1")]
+                public decimal ApplyDiscount(decimal price) => price;
+            }
+
+            public class Proofs
+            {
+                {{proof}}
+            }
+            """);
+
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task A_fix_in_a_referenced_assembly_proven_in_the_aggregating_project_is_not_reported()
+    {
+        var test = Aggregating("""
+            using RegressionProof;
+
+            [RegressionFor("INTAKE-1")]
+            public class PricingTests
+            {
+                [Xunit.Fact] public void Discount_never_goes_negative() { }
+            }
+            """);
+        AddProject(test, "Shop", Production);
+
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task A_fix_in_a_referenced_assembly_without_proof_is_reported_without_location_naming_the_assembly()
+    {
+        var test = Aggregating("""
+            public class PricingTests
+            {
+                [Xunit.Fact] public void Unrelated() { }
+            }
+            """);
+        AddProject(test, "Shop", Production);
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic("RP0001").WithArguments("INTAKE-1", "Shop: Pricing.ApplyDiscount(decimal, decimal)"));
+
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task A_proof_in_a_referenced_assembly_satisfies_a_fix_in_another_reference()
+    {
+        var test = Aggregating("public class Marker { }");
+        AddProject(test, "Shop", Production);
+        AddProject(test, "Shop.Probes", """
+            using RegressionProof;
+
+            public static class CheckoutProbes
+            {
+                [SyntheticProbe("INTAKE-1", Signal = RecurrenceSignal.Error)]
+                public static void NegativeTotals() { }
+            }
+            """);
+
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task A_solution_whose_only_proof_is_in_an_NUnit_project_reports_nothing_when_no_project_aggregates()
+    {
+        // The xunit project sees the fix but not the NUnit project's proof: only the gate can judge.
+        var test = new Verify.Test
+        {
+            TestCode = """
+                using Shop;
+
+                public class PricingXunitTests
+                {
+                    [Xunit.Fact]
+                    public void Unrelated() => new Pricing().ApplyDiscount(1, 2);
+                }
+                """,
+        };
+        AddProject(test, "Shop", Production);
+        AddSources(test.TestState.AdditionalProjects["Shop.NUnitTests"], """
+            using RegressionProof;
+
+            public class PricingNUnitTests
+            {
+                [NUnit.Framework.Test, RegressionFor("INTAKE-1")]
+                public void Discount_never_goes_negative() { }
+            }
+            """);
+        test.TestState.AdditionalProjects["Shop.NUnitTests"].AdditionalProjectReferences.Add("Shop");
+
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task Unusable_ids_are_left_to_the_id_rules()
+    {
+        var test = Aggregating("""
+            using RegressionProof;
+
+            public class Pricing
+            {
+                [Fixes("")]
+                [Fixes({|CS0182:Id()|})]
+                public decimal ApplyDiscount(decimal price) => price;
+
+                static string Id() => "INTAKE-1";
+            }
+            """);
+
+        await test.RunAsync();
+    }
+
+    [Theory]
+    [InlineData("True")]
+    [InlineData(" true ")]
+    public async Task Aggregate_mode_is_read_case_insensitively(string value)
+    {
+        var test = new Verify.Test
+        {
+            TestCode = """
+                using RegressionProof;
+
+                public class Pricing
+                {
+                    [{|#0:Fixes("INTAKE-1")|}]
+                    public void Apply() { }
+                }
+                """,
+            BuildProperties = { ["RegressionProofAggregate"] = value },
+        };
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic("RP0001").WithLocation(0).WithArguments("INTAKE-1", "Pricing.Apply()"));
+
+        await test.RunAsync();
+    }
+
+    private static Verify.Test Aggregating(string source) => new()
+    {
+        TestCode = source,
+        BuildProperties = { ["RegressionProofAggregate"] = "true" },
+    };
+
+    private static void AddProject(Verify.Test test, string name, string source)
+    {
+        AddSources(test.TestState.AdditionalProjects[name], source);
+        test.TestState.AdditionalProjectReferences.Add(name);
+    }
+
+    private static void AddSources(ProjectState project, string source)
+    {
+        project.Sources.Add(source);
+        project.AdditionalReferences.Add(TestFrameworkReferences.Attributes);
+        project.AdditionalReferences.AddRange(TestFrameworkReferences.All);
+    }
+}
