@@ -283,6 +283,7 @@ namespace RegressionProof.Analyzers.Infrastructure
                     continue;
                 }
 
+                var escapeStart = _position;
                 _position++;
                 if (AtEnd)
                 {
@@ -303,6 +304,7 @@ namespace RegressionProof.Analyzers.Infrastructure
                         if (_position + 4 >= _text.Length
                             || !int.TryParse(_text.Substring(_position + 1, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var code))
                         {
+                            _position = escapeStart;
                             throw Fail("\\u must be followed by four hexadecimal digits");
                         }
 
@@ -310,7 +312,9 @@ namespace RegressionProof.Analyzers.Infrastructure
                         _position += 4;
                         break;
                     default:
-                        throw Fail($"'\\{Current}' is not a JSON escape");
+                        var escape = Current;
+                        _position = escapeStart;
+                        throw Fail($"'\\{escape}' is not a JSON escape");
                 }
 
                 _position++;

@@ -18,14 +18,17 @@ namespace RegressionProof.Analyzers.Infrastructure
         // Parsed once per file version: the IDE hands a new AdditionalText when the file changes.
         private static readonly ConditionalWeakTable<AdditionalText, ReleaseFileCards> Cache = new();
 
-        private ReleaseFileCards(string path, ImmutableHashSet<string> ids, string? error, LinePositionSpan errorSpan, TextSpan errorTextSpan)
+        private ReleaseFileCards(string path, ImmutableHashSet<string> ids, string? error, LinePositionSpan errorSpan, TextSpan errorTextSpan, bool errorHasPosition = false)
         {
+            _errorHasPosition = errorHasPosition;
             Path = path;
             Ids = ids;
             Error = error;
             ErrorLineSpan = errorSpan;
             ErrorTextSpan = errorTextSpan;
         }
+
+        private readonly bool _errorHasPosition;
 
         public string Path { get; }
 
@@ -42,9 +45,10 @@ namespace RegressionProof.Analyzers.Infrastructure
         /// <summary>The file name as messages show it.</summary>
         public string FileName => System.IO.Path.GetFileName(Path);
 
-        public Location ErrorLocation => Error is null
-            ? Location.None
-            : Location.Create(Path, ErrorTextSpan, ErrorLineSpan);
+        /// <summary>Where the file is wrong; no location when the file itself could not be found or read.</summary>
+        public Location ErrorLocation => _errorHasPosition
+            ? Location.Create(Path, ErrorTextSpan, ErrorLineSpan)
+            : Location.None;
 
         /// <summary>
         /// The release file configured for this compilation: null when none is configured; a value
@@ -161,7 +165,7 @@ namespace RegressionProof.Analyzers.Infrastructure
 
             return new ReleaseFileCards(path, ImmutableHashSet<string>.Empty,
                 $"The release file '{path}' is not valid at line {line}, column {column}: {message}; card IDs are not checked against it",
-                span, new TextSpan(offset, 0));
+                span, new TextSpan(offset, 0), errorHasPosition: true);
         }
     }
 }
