@@ -33,6 +33,14 @@ internal sealed class ConsumerSolution : IDisposable
         File.WriteAllText(Path.Combine(Root, ".editorconfig"), "root = true\n\n[*.cs]\n" + string.Join("\n", lines) + "\n");
     }
 
+    /// <summary>Writes a file relative to the solution's root folder.</summary>
+    public void WriteFile(string relativePath, string text)
+    {
+        var path = Path.Combine(Root, relativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
+    }
+
     /// <summary>Adds an SDK-style project that references the attributes and runs the analyzers.</summary>
     public void AddProject(string name, IEnumerable<string> packages, IEnumerable<string> projectReferences, IReadOnlyDictionary<string, string> sources, string extraProperties = "")
     {

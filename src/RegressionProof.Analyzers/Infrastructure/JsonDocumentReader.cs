@@ -217,7 +217,12 @@ namespace RegressionProof.Analyzers.Infrastructure
                     continue;
                 }
 
-                Expect('}');
+                if (Current != '}')
+                {
+                    throw Fail($"unexpected '{Current}'; expected ',' or '}}'");
+                }
+
+                _position++;
                 return properties;
             }
         }
@@ -248,7 +253,12 @@ namespace RegressionProof.Analyzers.Infrastructure
                     continue;
                 }
 
-                Expect(']');
+                if (Current != ']')
+                {
+                    throw Fail($"unexpected '{Current}'; expected ',' or ']'");
+                }
+
+                _position++;
                 return items;
             }
         }
