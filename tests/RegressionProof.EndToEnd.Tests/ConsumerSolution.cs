@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Text;
@@ -8,21 +7,28 @@ using System.Text;
 namespace RegressionProof.EndToEnd.Tests;
 
 /// <summary>
-/// A throw-away solution in a temporary folder, built with the real <c>dotnet</c> CLI, that uses
-/// the RegressionProof attributes and analyzers the way a user's projects do.
+/// A throw-away solution in a temporary folder that references the packed RegressionProof package
+/// from a local feed, as a user's solution does, and is built with the real <c>dotnet</c> CLI.
 /// </summary>
 internal sealed class ConsumerSolution : IDisposable
 {
-    private static readonly string AnalyzerAssembly = Path.Combine(AppContext.BaseDirectory, "RegressionProof.Analyzers.dll");
-    private static readonly string AttributesAssembly = Path.Combine(AppContext.BaseDirectory, "RegressionProof.Attributes.dll");
-    private static readonly string BuildFiles = Path.Combine(AppContext.BaseDirectory, "buildTransitive");
+    private readonly PackedPackages _packages;
 
-    public ConsumerSolution()
+    public ConsumerSolution(PackedPackages packages)
     {
+        _packages = packages;
         Root = Directory.CreateTempSubdirectory("regression-proof-e2e-").FullName;
-        // Keep the consumer independent of this repository's build settings.
+        // Keep the consumer independent of any build settings above the temp folder.
         File.WriteAllText(Path.Combine(Root, "Directory.Build.props"), "<Project />");
         File.WriteAllText(Path.Combine(Root, "Directory.Packages.props"), "<Project />");
+        File.WriteAllText(Path.Combine(Root, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <add key="regression-proof-under-test" value="{packages.Feed}" />
+              </packageSources>
+            </configuration>
+            """);
     }
 
     public string Root { get; }
@@ -48,7 +54,6 @@ internal sealed class ConsumerSolution : IDisposable
         Directory.CreateDirectory(folder);
         var project = new StringBuilder()
             .AppendLine("<Project Sdk=\"Microsoft.NET.Sdk\">")
-            .AppendLine($"  <Import Project=\"{Path.Combine(BuildFiles, "RegressionProof.props")}\" />")
             .AppendLine("  <PropertyGroup>")
             .AppendLine("    <TargetFramework>net10.0</TargetFramework>")
             .AppendLine("    <Nullable>enable</Nullable>")
@@ -56,8 +61,7 @@ internal sealed class ConsumerSolution : IDisposable
             .AppendLine(extraProperties)
             .AppendLine("  </PropertyGroup>")
             .AppendLine("  <ItemGroup>")
-            .AppendLine($"    <Reference Include=\"RegressionProof.Attributes\" HintPath=\"{AttributesAssembly}\" />")
-            .AppendLine($"    <Analyzer Include=\"{AnalyzerAssembly}\" />");
+            .AppendLine($"    <PackageReference Include=\"RegressionProof\" Version=\"{_packages.Version}\" />");
         foreach (var package in packages)
         {
             var (id, version) = (package.Split('/')[0], package.Split('/')[1]);
@@ -69,9 +73,7 @@ internal sealed class ConsumerSolution : IDisposable
             project.AppendLine($"    <ProjectReference Include=\"../{reference}/{reference}.csproj\" />");
         }
 
-        project.AppendLine("  </ItemGroup>")
-            .AppendLine($"  <Import Project=\"{Path.Combine(BuildFiles, "RegressionProof.targets")}\" />")
-            .AppendLine("</Project>");
+        project.AppendLine("  </ItemGroup>").AppendLine("</Project>");
         File.WriteAllText(Path.Combine(folder, name + ".csproj"), project.ToString());
         foreach (var (file, text) in sources)
         {
@@ -82,35 +84,7 @@ internal sealed class ConsumerSolution : IDisposable
     /// <summary>Builds one project (and what it references) and returns the exit code and the build output.</summary>
     public (int ExitCode, string Output) Build(string project)
     {
-        return Run("dotnet", $"build {project}/{project}.csproj -nologo -clp:NoSummary -p:TreatWarningsAsErrors=false");
-    }
-
-    private (int ExitCode, string Output) Run(string fileName, string arguments)
-    {
-        var start = new ProcessStartInfo(fileName, arguments)
-        {
-            WorkingDirectory = Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        // Keep the build hermetic: no shared compiler server state between consumer builds and the test host.
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        using var process = Process.Start(start)!;
-        var output = new StringBuilder();
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{fileName} {arguments} did not finish in 5 minutes:\n{output}");
-        }
-
-        process.WaitForExit();
-        return (process.ExitCode, output.ToString());
+        return DotnetCli.Run(Root, "dotnet", $"build {project}/{project}.csproj -nologo -clp:NoSummary");
     }
 
     /// <summary>The distinct diagnostics of one ID in a build's output, as "file(line,col): message" lines.</summary>

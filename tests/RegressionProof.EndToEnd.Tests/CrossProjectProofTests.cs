@@ -7,7 +7,8 @@ namespace RegressionProof.EndToEnd.Tests;
 /// DESIGN §5 with real builds: a fix proven only in another project is never reported by a
 /// project that cannot see that proof, and is reported by a project that declares itself the aggregate.
 /// </summary>
-public sealed class CrossProjectProofTests
+[Collection(PackedPackagesCollection.Name)]
+public sealed class CrossProjectProofTests(PackedPackages packages)
 {
     private const string Pricing = """
         using RegressionProof;
@@ -55,7 +56,7 @@ public sealed class CrossProjectProofTests
     [Fact]
     public void A_fix_proven_only_in_the_NUnit_project_builds_without_RP0001_and_the_aggregate_sees_the_gap()
     {
-        using var solution = new ConsumerSolution();
+        using var solution = new ConsumerSolution(packages);
         solution.SetEditorConfig("dotnet_diagnostic.RP0002.severity = warning");
         solution.AddProject("Shop", [], [], new Dictionary<string, string> { ["Pricing.cs"] = Pricing });
         solution.AddProject("Shop.UnitTests", ["xunit/2.9.3"], ["Shop"], new Dictionary<string, string> { ["RoundingTests.cs"] = XunitTests });

@@ -7,7 +7,8 @@ namespace RegressionProof.EndToEnd.Tests;
 /// The test-framework detection against the real packages, not stand-ins: a proof on a real test
 /// is accepted (no RP0003), a proof on a helper is not, and a skipped proof is reported (RP0009).
 /// </summary>
-public sealed class RealTestFrameworkTests
+[Collection(PackedPackagesCollection.Name)]
+public sealed class RealTestFrameworkTests(PackedPackages packages)
 {
     public static TheoryData<string, string, string, string, string> Frameworks => new()
     {
@@ -24,7 +25,7 @@ public sealed class RealTestFrameworkTests
     public void Proofs_on_real_tests_are_recognised_and_skipped_proofs_are_reported(
         string package, string ns, string testAttribute, string skippedAttribute, string skipDescription)
     {
-        using var solution = new ConsumerSolution();
+        using var solution = new ConsumerSolution(packages);
         var parameters = testAttribute.Contains("TestCase", System.StringComparison.Ordinal) ? "int value" : "";
         solution.AddProject("Checkout.Tests", [package], [], new Dictionary<string, string>
         {

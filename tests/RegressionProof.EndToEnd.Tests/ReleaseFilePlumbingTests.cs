@@ -7,7 +7,8 @@ namespace RegressionProof.EndToEnd.Tests;
 /// The package's build files find release.json upward and hand it to the analyzers, which check
 /// card IDs against it (RP0007) or say exactly where it is broken (RP0010).
 /// </summary>
-public sealed class ReleaseFilePlumbingTests
+[Collection(PackedPackagesCollection.Name)]
+public sealed class ReleaseFilePlumbingTests(PackedPackages packages)
 {
     private static readonly Dictionary<string, string> Sources = new()
     {
@@ -30,7 +31,7 @@ public sealed class ReleaseFilePlumbingTests
     [Fact]
     public void A_release_json_in_a_parent_folder_is_found_and_unknown_cards_are_reported()
     {
-        using var solution = new ConsumerSolution();
+        using var solution = new ConsumerSolution(packages);
         solution.WriteFile("release.json", """{ "version": "1.0.0", "class": "patch", "cards": [ { "id": "INTAKE-123" } ] }""");
         solution.AddProject("Shop", [], [], Sources);
 
@@ -45,7 +46,7 @@ public sealed class ReleaseFilePlumbingTests
     [Fact]
     public void A_broken_release_json_is_reported_once_with_file_line_and_column()
     {
-        using var solution = new ConsumerSolution();
+        using var solution = new ConsumerSolution(packages);
         solution.WriteFile("release.json", "{\n  \"cards\": [\n    { \"id\": \"INTAKE-123\" }\n    { \"id\": \"INTAKE-124\" }\n  ]\n}\n");
         solution.AddProject("Shop", [], [], Sources);
 
@@ -62,7 +63,7 @@ public sealed class ReleaseFilePlumbingTests
     [Fact]
     public void Without_a_release_json_nothing_is_checked_or_reported()
     {
-        using var solution = new ConsumerSolution();
+        using var solution = new ConsumerSolution(packages);
         solution.AddProject("Shop", [], [], Sources);
 
         var build = solution.Build("Shop");
