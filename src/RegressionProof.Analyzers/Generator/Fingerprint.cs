@@ -1,0 +1,65 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Security.Cryptography;
+using System.Text;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace RegressionProof.Analyzers.Generator
+{
+    /// <summary>
+    /// The fingerprint of a member: SHA-256 of its declaration's tokens joined by single spaces,
+    /// without trivia and without attribute lists. It changes when the code changes, not when
+    /// comments, formatting or RegressionProof attributes do.
+    /// </summary>
+    internal static class Fingerprint
+    {
+        public static string Of(ISymbol symbol, CancellationToken cancellationToken)
+        {
+            // Partial declarations are combined in a fixed order, whatever the order of the files.
+            var parts = symbol.DeclaringSyntaxReferences
+                .Select(reference => Normalize(reference.GetSyntax(cancellationToken)))
+                .OrderBy(text => text, System.StringComparer.Ordinal);
+            return Hash(string.Join("\n", parts));
+        }
+
+        public static string Of(SyntaxNode node) => Hash(Normalize(node));
+
+        private static string Normalize(SyntaxNode node)
+        {
+            var builder = new StringBuilder();
+            foreach (var token in node.DescendantTokens(descendIntoChildren: child => !IsAttributeList(child)))
+            {
+                if (token.IsMissing)
+                {
+                    continue;
+                }
+
+                if (builder.Length > 0)
+                {
+                    builder.Append(' ');
+                }
+
+                builder.Append(token.Text);
+            }
+
+            return builder.ToString();
+        }
+
+        private static bool IsAttributeList(SyntaxNode node) => node is AttributeListSyntax;
+
+        private static string Hash(string text)
+        {
+            using var sha = SHA256.Create();
+            var bytes = sha.ComputeHash(Encoding.UTF8.GetBytes(text));
+            var hex = new StringBuilder("sha256:", 7 + (bytes.Length * 2));
+            foreach (var b in bytes)
+            {
+                hex.Append(b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            return hex.ToString();
+        }
+    }
+}

@@ -1,0 +1,154 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+
+namespace RegressionProof.Analyzers.Generator
+{
+    /// <summary>
+    /// Writes the manifest JSON (schema <c>regression-proof/manifest/v1</c>): links sorted, paths
+    /// repository-relative with <c>/</c>, nulls omitted, and only ASCII characters, so the same
+    /// source gives the same bytes on every machine.
+    /// </summary>
+    internal static class ManifestWriter
+    {
+        public const string Schema = "regression-proof/manifest/v1";
+
+        private static readonly string[] KindOrder =
+            { "fixes", "regression-for", "migration-test", "synthetic-probe", "recurrence-alert", "dashboard-panel", "manual-verification" };
+
+        public static string Write(string assemblyName, IEnumerable<LinkModel> links, PathModel paths)
+        {
+            var relative = links
+                .Select(link => link with { FilePath = RelativePath(link.FilePath, paths) })
+                .OrderBy(link => link.FilePath, StringComparer.Ordinal)
+                .ThenBy(link => link.Line)
+                .ThenBy(link => Array.IndexOf(KindOrder, link.Kind))
+                .ThenBy(link => link.Card, StringComparer.Ordinal)
+                .ThenBy(link => link.Symbol, StringComparer.Ordinal)
+                .ThenBy(link => link.Test ?? string.Empty, StringComparer.Ordinal)
+                .ToList();
+
+            var json = new StringBuilder(256 + (relative.Count * 400));
+            json.Append("{\"schema\":");
+            String(json, Schema);
+            json.Append(",\"assembly\":");
+            String(json, assemblyName);
+            json.Append(",\"links\":[");
+            for (var i = 0; i < relative.Count; i++)
+            {
+                if (i > 0)
+                {
+                    json.Append(',');
+                }
+
+                Link(json, relative[i]);
+            }
+
+            json.Append("]}");
+            return json.ToString();
+        }
+
+        /// <summary>
+        /// The path relative to the repository root, else to the project folder, else the bare file
+        /// name: the build machine's absolute paths never reach the manifest.
+        /// </summary>
+        public static string RelativePath(string path, PathModel paths)
+        {
+            var normalized = Normalize(path);
+            foreach (var root in new[] { paths.RepositoryRoot, paths.ProjectDirectory })
+            {
+                if (string.IsNullOrWhiteSpace(root))
+                {
+                    continue;
+                }
+
+                var prefix = Normalize(root!).TrimEnd('/') + "/";
+                if (normalized.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+                {
+                    return normalized.Substring(prefix.Length);
+                }
+            }
+
+            var slash = normalized.LastIndexOf('/');
+            return slash < 0 ? normalized : normalized.Substring(slash + 1);
+        }
+
+        private static string Normalize(string path) => path.Replace('\\', '/');
+
+        private static void Link(StringBuilder json, LinkModel link)
+        {
+            json.Append('{');
+            Property(json, "kind", link.Kind, first: true);
+            Property(json, "card", link.Card);
+            Property(json, "symbol", link.Symbol);
+            Property(json, "display", link.Display);
+            Property(json, "path", link.FilePath);
+            json.Append(",\"line\":").Append(link.Line.ToString(CultureInfo.InvariantCulture));
+            Property(json, "framework", link.Framework);
+            Property(json, "test", link.Test);
+            Property(json, "declaredOn", link.DeclaredOn);
+            Property(json, "level", link.Level);
+            Property(json, "signal", link.Signal);
+            Property(json, "name", link.Name);
+            Property(json, "rule", link.Rule);
+            Property(json, "baseline", link.Baseline);
+            Property(json, "threshold", link.Threshold);
+            Property(json, "panel", link.Panel);
+            Property(json, "steps", link.Steps);
+            Property(json, "recordedOn", link.RecordedOn);
+            Property(json, "automateBy", link.AutomateBy);
+            Property(json, "evidence", link.Evidence);
+            Property(json, "fingerprint", link.Fingerprint);
+            json.Append('}');
+        }
+
+        private static void Property(StringBuilder json, string name, string? value, bool first = false)
+        {
+            if (value is null)
+            {
+                return;
+            }
+
+            if (!first)
+            {
+                json.Append(',');
+            }
+
+            json.Append('"').Append(name).Append("\":");
+            String(json, value);
+        }
+
+        /// <summary>A JSON string with every character outside printable ASCII escaped as <c>\uXXXX</c>.</summary>
+        private static void String(StringBuilder json, string value)
+        {
+            json.Append('"');
+            foreach (var c in value)
+            {
+                switch (c)
+                {
+                    case '"':
+                        json.Append("\\\"");
+                        break;
+                    case '\\':
+                        json.Append("\\\\");
+                        break;
+                    default:
+                        if (c < ' ' || c > '~')
+                        {
+                            json.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                        }
+                        else
+                        {
+                            json.Append(c);
+                        }
+
+                        break;
+                }
+            }
+
+            json.Append('"');
+        }
+    }
+}
