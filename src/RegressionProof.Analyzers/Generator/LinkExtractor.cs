@@ -116,7 +116,8 @@ namespace RegressionProof.Analyzers.Generator
         /// </summary>
         private static string DocumentationId(ISymbol symbol)
         {
-            if (symbol.GetDocumentationCommentId() is { Length: > 0 } id)
+            var isLocal = symbol is IMethodSymbol { MethodKind: MethodKind.LocalFunction or MethodKind.AnonymousFunction };
+            if (!isLocal && symbol.GetDocumentationCommentId() is { Length: > 0 } id)
             {
                 return id;
             }
