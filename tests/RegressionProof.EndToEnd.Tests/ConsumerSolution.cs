@@ -18,6 +18,9 @@ internal sealed class ConsumerSolution : IDisposable
     {
         _packages = packages;
         Root = Directory.CreateTempSubdirectory("regression-proof-e2e-").FullName;
+        // A repository root, as a clone has: manifest paths are relative to it.
+        Directory.CreateDirectory(Path.Combine(Root, ".git"));
+        File.WriteAllText(Path.Combine(Root, ".git", "HEAD"), "ref: refs/heads/main\n");
         // Keep the consumer independent of any build settings above the temp folder.
         File.WriteAllText(Path.Combine(Root, "Directory.Build.props"), "<Project />");
         File.WriteAllText(Path.Combine(Root, "Directory.Packages.props"), "<Project />");

@@ -1,4 +1,6 @@
 using System.Collections.Generic;
+using System.Linq;
+using RegressionProof.Manifest;
 using Xunit;
 
 namespace RegressionProof.EndToEnd.Tests;
@@ -71,6 +73,15 @@ public sealed class CrossProjectProofTests(PackedPackages packages)
         Assert.Contains(ConsumerSolution.Diagnostics(unit.Output, "RP0002"), line => line.Contains("\"bad id\"", System.StringComparison.Ordinal));
         Assert.Empty(ConsumerSolution.Diagnostics(unit.Output, "RP0001"));
         Assert.Empty(ConsumerSolution.Diagnostics(integration.Output, "RP0001"));
+
+        // Every project's assembly carries its manifest, with repository-relative paths.
+        var shop = AssemblyManifestReader.Read(System.IO.Path.Combine(solution.Root, "Shop", "bin", "Debug", "net10.0", "Shop.dll"));
+        Assert.NotNull(shop);
+        Assert.Equal(["fixes INTAKE-1 Shop/Pricing.cs", "fixes bad id Shop/Pricing.cs"], shop!.Links.Select(l => $"{l.Kind} {l.Card} {l.Path}"));
+        var proofs = AssemblyManifestReader.Read(System.IO.Path.Combine(solution.Root, "Shop.IntegrationTests", "bin", "Debug", "net10.0", "Shop.IntegrationTests.dll"));
+        var proof = Assert.Single(proofs!.Links);
+        Assert.Equal(("regression-for", "INTAKE-1", "nunit", "integration", "Shop.IntegrationTests.DiscountTests.Discount_never_makes_the_price_negative"),
+            (proof.Kind, proof.Card, proof.Framework, proof.Level, proof.Test));
 
         // The xunit project as aggregate cannot see the NUnit proof, so it must report the fix.
         solution.AddProject(
