@@ -56,7 +56,9 @@ namespace RegressionProof.CodeFixes
         {
             if (attribute.Parent is AttributeListSyntax list && list.Attributes.Count == 1)
             {
-                return root.RemoveNode(list, SyntaxRemoveOptions.KeepExteriorTrivia | SyntaxRemoveOptions.KeepUnbalancedDirectives)!;
+                // A list alone on its line goes with its line; comments and directives around it stay.
+                var onlyLayout = list.GetLeadingTrivia().All(t => t.IsKind(SyntaxKind.WhitespaceTrivia) || t.IsKind(SyntaxKind.EndOfLineTrivia));
+                return root.RemoveNode(list, (onlyLayout ? SyntaxRemoveOptions.KeepNoTrivia : SyntaxRemoveOptions.KeepExteriorTrivia) | SyntaxRemoveOptions.KeepUnbalancedDirectives)!;
             }
 
             return root.RemoveNode(attribute, SyntaxRemoveOptions.KeepNoTrivia)!;
