@@ -1,0 +1,36 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using RegressionProof.Gate.Model;
+
+namespace RegressionProof.Gate.Checks;
+
+/// <summary>Runs every check of the policy table and decides the release.</summary>
+internal static class Gatekeeper
+{
+    private static readonly Func<GateInput, IEnumerable<Finding>>[] Checks =
+    [
+        EvidenceCheck.Check,
+        OwnerAndBackupCheck.Check,
+        RegressionProofCheck.Check,
+        FixLinkedToCardCheck.Check,
+        ApprovalsCheck.Check,
+        RollbackCheck.Check,
+        ChangelogCheck.Check,
+        ApiCompatibilityCheck.Check,
+        MajorMigrationTestsCheck.Check,
+        FastPatchLaneCheck.Check,
+        KeepProbesCheck.Check,
+        SuspectProofCheck.Check,
+    ];
+
+    /// <summary>Every finding, in a fixed order: by rule, then card, then message.</summary>
+    public static IReadOnlyList<Finding> Decide(GateInput input) =>
+        Checks.SelectMany(check => check(input))
+            .OrderBy(f => f.RuleId, StringComparer.Ordinal)
+            .ThenBy(f => f.Card ?? string.Empty, StringComparer.Ordinal)
+            .ThenBy(f => f.Message, StringComparer.Ordinal)
+            .ToList();
+
+    public static bool Passes(IReadOnlyList<Finding> findings) => findings.All(f => f.Level != FindingLevel.Error);
+}

@@ -1,0 +1,29 @@
+using System.Collections.Generic;
+
+namespace RegressionProof.Gate.Checks;
+
+/// <summary>A row of the policy table (DESIGN §8): what the gate enforces and why.</summary>
+internal sealed record Policy(string RuleId, string Name, string Reason);
+
+internal static class Policies
+{
+    public static readonly Policy Evidence = new("RPG001", "evidence of issue", "Every card carries evidence of the issue: at least one http(s) link.");
+    public static readonly Policy OwnerAndBackup = new("RPG002", "owner + backup", "Every card has an owner and a backup, and they are different people.");
+    public static readonly Policy RegressionProof = new("RPG003", "regression proof", "Every fix carries at least one regression proof, and test proofs ran and passed.");
+    public static readonly Policy FixLinkedToCard = new("RPG004", "fix linked to a card", "Every [Fixes] names a card of this release or one the baseline already covers.");
+    public static readonly Policy Approvals = new("RPG005", "approvals", "Patch: release captain + DRI; minor: release captain + domain lead; major: release captain + domain lead + product owner.");
+    public static readonly Policy Rollback = new("RPG006", "rollback", "Patch: plan documented and tested; minor: documented; major: documented with a staged rollout.");
+    public static readonly Policy Changelog = new("RPG007", "changelog", "Every card is in the changelog section of this version (or Unreleased); a major release has a customer notice.");
+    public static readonly Policy PatchZeroApiChange = new("RPG008", "patch = zero API/schema change", "A patch changes no public API and adds no schema migration.");
+    public static readonly Policy MinorAdditive = new("RPG009", "minor = additive", "A minor release removes and changes no public API.");
+    public static readonly Policy MajorMigrationTests = new("RPG010", "major migration tests", "A major release with a new migration has a [MigrationTest] for every card.");
+    public static readonly Policy FastPatchLane = new("RPG011", "fast-patch lane", "The fast-patch lane is for P0/P1 regressions, SLA breaches, security fixes and cost/performance anomalies, with rollback tested and release captain approval.");
+    public static readonly Policy KeepProbes = new("RPG012", "keep probes in place", "Proofs of earlier cards stay in place unless the card is retired.");
+    public static readonly Policy SuspectProof = new("RPG013", "suspect proof", "When a fix's code changes, its proof is expected to change with it.");
+
+    public static readonly IReadOnlyList<Policy> All =
+    [
+        Evidence, OwnerAndBackup, RegressionProof, FixLinkedToCard, Approvals, Rollback, Changelog,
+        PatchZeroApiChange, MinorAdditive, MajorMigrationTests, FastPatchLane, KeepProbes, SuspectProof,
+    ];
+}

@@ -1,0 +1,67 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using RegressionProof.Gate.Model;
+using RegressionProof.Manifest;
+
+namespace RegressionProof.Gate.Checks;
+
+/// <summary>
+/// Regression proof: every card and every [Fixes] ID has at least one proof that counts; with test
+/// results, every test proof of a card of the release ran and passed.
+/// </summary>
+internal static class RegressionProofCheck
+{
+    public static IEnumerable<Finding> Check(GateInput input)
+    {
+        var ids = input.Release.Cards.Select(c => c.Id).Concat(input.Fixes.Select(f => f.Card)).Distinct(StringComparer.Ordinal).OrderBy(id => id, StringComparer.Ordinal);
+        foreach (var id in ids)
+        {
+            var proofs = input.ProofsOf(id).ToList();
+            var fix = input.Fixes.FirstOrDefault(f => f.Card == id);
+            var location = fix is null ? null : new SourceLocation(fix.Path, fix.Line);
+            if (proofs.Count == 0)
+            {
+                yield return new Finding(Policies.RegressionProof.Name, Policies.RegressionProof.RuleId, FindingLevel.Error, id,
+                    $"{id} has no regression proof",
+                    $"add a test with [RegressionFor(\"{id}\")], a [SyntheticProbe] or [RecurrenceAlert] with a Signal, a [DashboardPanel] with Baseline and Threshold, or a [ManualVerification]",
+                    location);
+                continue;
+            }
+
+            if (!proofs.Any(input.Counts))
+            {
+                var overdue = proofs.First();
+                yield return new Finding(Policies.RegressionProof.Name, Policies.RegressionProof.RuleId, FindingLevel.Error, id,
+                    $"{id} is proven only by manual verification whose automation was due {overdue.AutomateBy} (as of {input.AsOf:yyyy-MM-dd})",
+                    $"automate the verification of {id} as a test, probe, alert or panel",
+                    new SourceLocation(overdue.Path, overdue.Line));
+                continue;
+            }
+
+            if (input.TestResults is null || !input.IsCardOfRelease(id))
+            {
+                continue;
+            }
+
+            foreach (var test in proofs.Where(p => LinkKinds.IsTest(p.Kind) && p.Test is not null).DistinctBy(p => p.Test))
+            {
+                var outcomes = input.TestResults.Of(test.Test!);
+                string? problem = outcomes.Count switch
+                {
+                    0 => "did not run (no result in the test results)",
+                    _ when outcomes.Any(o => o.Outcome is "Failed" or "Error" or "Aborted" or "Timeout") => "failed",
+                    _ when outcomes.Any(o => o.Outcome != "Passed") => $"did not pass ({string.Join(", ", outcomes.Select(o => o.Outcome).Distinct())})",
+                    _ => null,
+                };
+                if (problem is not null)
+                {
+                    yield return new Finding(Policies.RegressionProof.Name, Policies.RegressionProof.RuleId, FindingLevel.Error, id,
+                        $"the proof of {id} {test.Test} {problem}",
+                        $"run the tests with --logger trx and make {test.Test} pass",
+                        new SourceLocation(test.Path, test.Line));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,112 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using RegressionProof.Gate.Checks;
+using RegressionProof.Gate.Inputs;
+using RegressionProof.Gate.Model;
+using RegressionProof.Gate.Outputs;
+
+namespace RegressionProof.Gate.Cli;
+
+/// <summary>The command line at the edge: options in, exit code out, never a stack trace.</summary>
+internal static class GateCommand
+{
+    public const string CoverageManifestFile = "coverage-manifest.json";
+    public const string ReleaseLogFile = "release-log.md";
+    public const string SarifFile = "regression-proof.sarif";
+
+    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, string workingDirectory, bool interactive = false)
+    {
+        GateOptions options;
+        try
+        {
+            options = GateOptions.Parse(args);
+        }
+        catch (OptionException exception)
+        {
+            stderr.WriteLine("verify-regression-safety: " + exception.Message);
+            return ExitCodes.UnusableInput;
+        }
+
+        if (options.Help)
+        {
+            stdout.WriteLine(HelpText.Text);
+            return ExitCodes.Pass;
+        }
+
+        try
+        {
+            var result = Decide(options, workingDirectory, stderr, interactive);
+            var outputs = new List<(string, string)>
+            {
+                (CoverageManifestFile, CoverageManifestWriter.Write(result)),
+                (ReleaseLogFile, ReleaseLogWriter.Write(result)),
+                (SarifFile, SarifWriter.Write(result)),
+            };
+            AtomicOutput.WriteAll(Path.GetFullPath(Path.Combine(workingDirectory, options.Out)), outputs);
+            stdout.Write(options.Format switch
+            {
+                "json" => outputs[0].Item2,
+                "markdown" => outputs[1].Item2,
+                "sarif" => outputs[2].Item2,
+                "github" => GitHubAnnotationWriter.Write(result),
+                _ => SummaryWriter.Write(result),
+            });
+            return result.Passed ? ExitCodes.Pass : ExitCodes.Fail;
+        }
+        catch (InputException exception)
+        {
+            stderr.WriteLine("verify-regression-safety: " + Text.Printable(exception.Message));
+            return ExitCodes.UnusableInput;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine("verify-regression-safety: " + Text.Printable(exception.Message));
+            return ExitCodes.UnusableInput;
+        }
+    }
+
+    public static GateResult Decide(GateOptions options, string workingDirectory, TextWriter log, bool interactive)
+    {
+        var target = Discovery.Resolve(Path.Combine(workingDirectory, options.Path));
+        var release = ReleaseFileReader.Read(Resolve(options.Release, workingDirectory, target.Folder, "release.json"));
+        var changelog = Changelog.Read(Resolve(options.Changelog, workingDirectory, target.Folder, "CHANGELOG.md"));
+        var baseline = options.Baseline is null ? null : BaselineReader.Read(Path.GetFullPath(Path.Combine(workingDirectory, options.Baseline)));
+        TestResults? testResults = null;
+        if (options.TestResults.Count > 0)
+        {
+            testResults = TestResults.Read(options.TestResults.SelectMany(glob => TestResults.Expand(glob, workingDirectory)).Distinct(StringComparer.Ordinal).ToList());
+        }
+
+        if (!options.NoBuild)
+        {
+            Progress(interactive, log, $"building {Path.GetFileName(target.Path)} ({options.Configuration})…");
+            Discovery.Build(target, options.Configuration, log);
+        }
+
+        var files = Discovery.Assemblies(target);
+        var assemblies = AssemblyScanner.Scan(files, target.Folder, interactive ? (done, total) => Progress(true, log, $"scanning assemblies {done}/{total}") : null);
+        if (interactive)
+        {
+            log.Write("\r" + new string(' ', 60) + "\r");
+        }
+
+        var asOf = options.AsOf ?? DateOnly.FromDateTime(DateTime.Today);
+        var input = new GateInput(release, changelog, assemblies, testResults, baseline, asOf);
+        return new GateResult(input, Gatekeeper.Decide(input));
+    }
+
+    private static string Resolve(string? given, string workingDirectory, string folder, string defaultName) =>
+        given is null ? Path.Combine(folder, defaultName) : Path.GetFullPath(Path.Combine(workingDirectory, given));
+
+    // Progress is for people at a terminal; CI logs stay quiet.
+    private static void Progress(bool interactive, TextWriter log, string message)
+    {
+        if (interactive)
+        {
+            log.Write("\r" + message.PadRight(60));
+            log.Flush();
+        }
+    }
+}

@@ -1,0 +1,57 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using RegressionProof.Gate.Model;
+using RegressionProof.Manifest;
+
+namespace RegressionProof.Gate.Inputs;
+
+/// <summary>
+/// Reads the manifests of built assemblies and merges the copies of one assembly (target
+/// frameworks, configurations, test output folders) into one, so nothing is counted twice.
+/// </summary>
+internal static class AssemblyScanner
+{
+    public static IReadOnlyList<ScannedAssembly> Scan(IReadOnlyList<string> files, string root, Action<int, int>? progress = null)
+    {
+        var copies = new List<(string Name, ScannedFile File, ManifestDocument Manifest, IReadOnlyList<string> Api, IReadOnlyList<string> Migrations)>();
+        for (var i = 0; i < files.Count; i++)
+        {
+            progress?.Invoke(i + 1, files.Count);
+            var path = files[i];
+            ManifestDocument? manifest;
+            try
+            {
+                manifest = AssemblyManifestReader.Read(path);
+            }
+            catch (ManifestFormatException exception)
+            {
+                throw new InputException(exception.File, exception.Reason, exception.Line, exception.Column);
+            }
+
+            if (manifest is null)
+            {
+                continue; // built without RegressionProof: nothing to gate in it
+            }
+
+            var (api, migrations) = AssemblyInspector.Inspect(path);
+            var relative = Path.GetRelativePath(root, path).Replace('\\', '/');
+            copies.Add((manifest.Assembly, new ScannedFile(relative, AssemblyInspector.Sha256(path)), manifest, api, migrations));
+        }
+
+        return copies
+            .GroupBy(c => c.Name, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new ScannedAssembly(
+                g.Key,
+                g.Select(c => c.File).OrderBy(f => f.Path, StringComparer.Ordinal).ToList(),
+                g.SelectMany(c => c.Manifest.Links)
+                    .DistinctBy(l => (l.Kind, l.Card, l.Symbol, l.Test))
+                    .OrderBy(l => l.Path, StringComparer.Ordinal).ThenBy(l => l.Line).ThenBy(l => l.Kind, StringComparer.Ordinal).ThenBy(l => l.Card, StringComparer.Ordinal).ThenBy(l => l.Symbol, StringComparer.Ordinal)
+                    .ToList(),
+                g.SelectMany(c => c.Api).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
+                g.SelectMany(c => c.Migrations).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList()))
+            .ToList();
+    }
+}

@@ -1,0 +1,24 @@
+namespace RegressionProof.Gate.Model;
+
+/// <summary>How much a finding weighs: errors fail the release, warnings are reported.</summary>
+internal enum FindingLevel
+{
+    Error,
+    Warning,
+}
+
+/// <summary>A source location from a manifest (repository-relative path and line).</summary>
+internal sealed record SourceLocation(string Path, int Line);
+
+/// <summary>
+/// One thing a check found: the card it concerns (if any), the policy row it enforces, what is
+/// wrong, and what would fix it.
+/// </summary>
+internal sealed record Finding(
+    string Policy,
+    string RuleId,
+    FindingLevel Level,
+    string? Card,
+    string Message,
+    string Fix,
+    SourceLocation? Location = null);

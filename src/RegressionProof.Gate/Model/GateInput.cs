@@ -1,0 +1,58 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using RegressionProof.Gate.Inputs;
+using RegressionProof.Manifest;
+
+namespace RegressionProof.Gate.Model;
+
+/// <summary>Everything the checks decide on: merged, read, and pure data.</summary>
+internal sealed class GateInput
+{
+    public GateInput(ReleaseFile release, Changelog changelog, IReadOnlyList<ScannedAssembly> assemblies, TestResults? testResults, Baseline? baseline, DateOnly asOf)
+    {
+        Release = release;
+        Changelog = changelog;
+        Assemblies = assemblies;
+        TestResults = testResults;
+        Baseline = baseline;
+        AsOf = asOf;
+        Links = assemblies.SelectMany(a => a.Links).ToList();
+    }
+
+    public ReleaseFile Release { get; }
+
+    public Changelog Changelog { get; }
+
+    public IReadOnlyList<ScannedAssembly> Assemblies { get; }
+
+    public TestResults? TestResults { get; }
+
+    public Baseline? Baseline { get; }
+
+    public DateOnly AsOf { get; }
+
+    /// <summary>Every link of every assembly of the release.</summary>
+    public IReadOnlyList<ManifestLink> Links { get; }
+
+    public IEnumerable<ManifestLink> Fixes => Links.Where(l => l.Kind == LinkKinds.Fixes);
+
+    public IEnumerable<ManifestLink> ProofsOf(string card) => Links.Where(l => l.Card == card && LinkKinds.IsProof(l.Kind));
+
+    public bool IsCardOfRelease(string card) => Release.Cards.Any(c => c.Id == card);
+
+    /// <summary>
+    /// Whether a proof counts today: a manual verification stops counting once its automation is
+    /// overdue (or its date cannot be read).
+    /// </summary>
+    public bool Counts(ManifestLink proof)
+    {
+        if (proof.Kind != LinkKinds.ManualVerification)
+        {
+            return true;
+        }
+
+        return DateOnly.TryParseExact(proof.AutomateBy, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var automateBy)
+            && automateBy >= AsOf;
+    }
+}

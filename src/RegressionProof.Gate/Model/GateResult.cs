@@ -1,0 +1,43 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using RegressionProof.Manifest;
+
+namespace RegressionProof.Gate.Model;
+
+/// <summary>How a card of the release stands.</summary>
+internal sealed record CardStatus(Card Card, string Status, int Fixes, IReadOnlyList<ManifestLink> Proofs, IReadOnlyList<string> TestsExecuted);
+
+/// <summary>The decision and everything the outputs report.</summary>
+internal sealed class GateResult
+{
+    public GateResult(GateInput input, IReadOnlyList<Finding> findings)
+    {
+        Input = input;
+        Findings = findings;
+        Passed = findings.All(f => f.Level != FindingLevel.Error);
+        Cards = input.Release.Cards
+            .Select(card =>
+            {
+                var proofs = input.ProofsOf(card.Id).ToList();
+                var failing = findings.Any(f => f.Card == card.Id && f.Level == FindingLevel.Error);
+                var status = proofs.Count == 0 || !proofs.Any(input.Counts) ? "unproven" : failing ? "failing" : "proven";
+                var tests = input.TestResults is null
+                    ? []
+                    : proofs.Where(p => p.Test is not null).Select(p => p.Test!).Distinct(StringComparer.Ordinal)
+                        .SelectMany(t => input.TestResults.Of(t)).Select(o => $"{o.DisplayName}: {o.Outcome}").OrderBy(t => t, StringComparer.Ordinal).ToList();
+                return new CardStatus(card, status, input.Fixes.Count(f => f.Card == card.Id), proofs, tests);
+            })
+            .ToList();
+    }
+
+    public GateInput Input { get; }
+
+    public IReadOnlyList<Finding> Findings { get; }
+
+    public bool Passed { get; }
+
+    public string Verdict => Passed ? "pass" : "fail";
+
+    public IReadOnlyList<CardStatus> Cards { get; }
+}

@@ -1,0 +1,18 @@
+using System.Collections.Generic;
+using RegressionProof.Manifest;
+
+namespace RegressionProof.Gate.Model;
+
+/// <summary>One file the gate read, with its SHA-256 (for the release log).</summary>
+internal sealed record ScannedFile(string Path, string Sha256);
+
+/// <summary>
+/// One assembly of the release: every copy of it that was scanned (test output folders, target
+/// frameworks) merged into one, with the union of their links.
+/// </summary>
+internal sealed record ScannedAssembly(
+    string Name,
+    IReadOnlyList<ScannedFile> Files,
+    IReadOnlyList<ManifestLink> Links,
+    IReadOnlyList<string> PublicApi,
+    IReadOnlyList<string> Migrations);

@@ -1,0 +1,47 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text;
+
+namespace RegressionProof.Gate.Outputs;
+
+/// <summary>
+/// Writes the report files all or nothing: each goes to a temporary file beside its target first,
+/// and only when every one is written are they moved into place, so a failure never leaves a
+/// half-written or mixed set of outputs.
+/// </summary>
+internal static class AtomicOutput
+{
+    private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
+
+    public static void WriteAll(string directory, IReadOnlyList<(string Name, string Content)> files)
+    {
+        Directory.CreateDirectory(directory);
+        var temporary = new List<(string Temp, string Final)>();
+        try
+        {
+            foreach (var (name, content) in files)
+            {
+                var final = Path.Combine(directory, name);
+                var temp = Path.Combine(directory, $".{name}.{Guid.NewGuid():N}.tmp");
+                File.WriteAllText(temp, content, Utf8NoBom);
+                temporary.Add((temp, final));
+            }
+
+            foreach (var (temp, final) in temporary)
+            {
+                File.Move(temp, final, overwrite: true);
+            }
+        }
+        finally
+        {
+            foreach (var (temp, _) in temporary)
+            {
+                if (File.Exists(temp))
+                {
+                    File.Delete(temp);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,142 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+using RegressionProof.Gate.Model;
+using RegressionProof.Manifest;
+
+namespace RegressionProof.Gate.Outputs;
+
+/// <summary>
+/// <c>coverage-manifest.json</c> (schema docs/schemas/coverage-manifest.v1.schema.json): every link
+/// merged, the status of each card, the API surface and migrations of each assembly, the findings.
+/// It is the next release's <c>--baseline</c>.
+/// </summary>
+internal static class CoverageManifestWriter
+{
+    public const string Schema = "regression-proof/coverage/v1";
+
+    public static string Write(GateResult result)
+    {
+        var input = result.Input;
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartObject();
+            json.WriteString("schema", Schema);
+            json.WriteStartObject("release");
+            json.WriteString("version", input.Release.Version);
+            json.WriteString("class", input.Release.Class.ToString().ToLowerInvariant());
+            json.WriteString("lane", input.Release.Lane == ReleaseLane.FastPatch ? "fast-patch" : "standard");
+            json.WriteEndObject();
+            json.WriteString("asOf", input.AsOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            json.WriteString("verdict", result.Verdict);
+
+            json.WriteStartArray("cards");
+            foreach (var card in result.Cards.OrderBy(c => c.Card.Id, StringComparer.Ordinal))
+            {
+                json.WriteStartObject();
+                json.WriteString("id", card.Card.Id);
+                WriteOptional(json, "title", card.Card.Title);
+                json.WriteString("status", card.Status);
+                json.WriteNumber("fixes", card.Fixes);
+                json.WriteNumber("proofs", card.Proofs.Count);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+
+            json.WriteStartArray("retired");
+            foreach (var retired in input.Release.Retired.Order(StringComparer.Ordinal))
+            {
+                json.WriteStringValue(retired);
+            }
+
+            json.WriteEndArray();
+
+            json.WriteStartArray("assemblies");
+            foreach (var assembly in input.Assemblies.OrderBy(a => a.Name, StringComparer.Ordinal))
+            {
+                json.WriteStartObject();
+                json.WriteString("name", assembly.Name);
+                json.WriteStartArray("files");
+                foreach (var file in assembly.Files.OrderBy(f => f.Path, StringComparer.Ordinal))
+                {
+                    json.WriteStartObject();
+                    json.WriteString("path", file.Path);
+                    json.WriteString("sha256", file.Sha256);
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+                WriteStrings(json, "publicApi", assembly.PublicApi);
+                WriteStrings(json, "migrations", assembly.Migrations);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+
+            json.WriteStartArray("links");
+            foreach (var (assembly, link) in input.Assemblies.SelectMany(a => a.Links.Select(l => (a.Name, l)))
+                .OrderBy(x => x.l.Card, StringComparer.Ordinal).ThenBy(x => x.l.Kind, StringComparer.Ordinal)
+                .ThenBy(x => x.l.Symbol, StringComparer.Ordinal).ThenBy(x => x.l.Test ?? string.Empty, StringComparer.Ordinal))
+            {
+                json.WriteStartObject();
+                json.WriteString("assembly", assembly);
+                var element = JsonSerializer.SerializeToElement(link, ManifestJson.Options);
+                foreach (var property in element.EnumerateObject())
+                {
+                    property.WriteTo(json);
+                }
+
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+
+            json.WriteStartArray("findings");
+            foreach (var finding in result.Findings)
+            {
+                json.WriteStartObject();
+                json.WriteString("ruleId", finding.RuleId);
+                json.WriteString("policy", finding.Policy);
+                json.WriteString("level", finding.Level == FindingLevel.Error ? "error" : "warning");
+                WriteOptional(json, "card", finding.Card);
+                json.WriteString("message", finding.Message);
+                json.WriteString("fix", finding.Fix);
+                if (finding.Location is { } location)
+                {
+                    json.WriteString("path", location.Path);
+                    json.WriteNumber("line", location.Line);
+                }
+
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray()).Replace("\r\n", "\n") + "\n";
+    }
+
+    private static void WriteOptional(Utf8JsonWriter json, string name, string? value)
+    {
+        if (value is not null)
+        {
+            json.WriteString(name, value);
+        }
+    }
+
+    private static void WriteStrings(Utf8JsonWriter json, string name, System.Collections.Generic.IEnumerable<string> values)
+    {
+        json.WriteStartArray(name);
+        foreach (var value in values.Order(StringComparer.Ordinal))
+        {
+            json.WriteStringValue(value);
+        }
+
+        json.WriteEndArray();
+    }
+}

@@ -1,0 +1,100 @@
+using System;
+using System.Linq;
+using System.Text;
+using RegressionProof.Gate.Model;
+
+namespace RegressionProof.Gate.Outputs;
+
+/// <summary>
+/// <c>release-log.md</c>, for the release captain: the verdict, a table per card, the findings, the
+/// SHA-256 of every scanned artifact, the tests executed and the evidence links.
+/// </summary>
+internal static class ReleaseLogWriter
+{
+    public static string Write(GateResult result)
+    {
+        var input = result.Input;
+        var md = new StringBuilder();
+        var releaseClass = input.Release.Class.ToString().ToLowerInvariant();
+        var lane = input.Release.Lane == ReleaseLane.FastPatch ? "fast-patch" : "standard";
+        md.Append("# Release log: ").Append(MarkdownText.Escape(input.Release.Version)).Append('\n').Append('\n');
+        md.Append("**Verdict: ").Append(result.Passed ? "PASS" : "FAIL").Append("**. ")
+          .Append(releaseClass).Append(" release, ").Append(lane).Append(" lane, decided as of ")
+          .Append(input.AsOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).Append(" by verify-regression-safety.\n\n");
+
+        md.Append("## Cards\n\n");
+        md.Append("| card | title | priority | reason | owner / backup | status | proofs |\n");
+        md.Append("|---|---|---|---|---|---|---|\n");
+        foreach (var card in result.Cards)
+        {
+            var proofs = card.Proofs.Count == 0
+                ? "none"
+                : string.Join("<br>", card.Proofs.Select(p => MarkdownText.Escape($"{p.Kind} {p.Display}")));
+            md.Append("| ").Append(MarkdownText.Escape(card.Card.Id))
+              .Append(" | ").Append(MarkdownText.Escape(card.Card.Title))
+              .Append(" | ").Append(MarkdownText.Escape(card.Card.Priority))
+              .Append(" | ").Append(MarkdownText.Escape(card.Card.Reason))
+              .Append(" | ").Append(MarkdownText.Escape(card.Card.Owner)).Append(" / ").Append(MarkdownText.Escape(card.Card.Backup))
+              .Append(" | ").Append(card.Status)
+              .Append(" | ").Append(proofs).Append(" |\n");
+        }
+
+        md.Append("\n## Findings\n\n");
+        if (result.Findings.Count == 0)
+        {
+            md.Append("None: every policy of the release path is met.\n");
+        }
+        else
+        {
+            foreach (var finding in result.Findings)
+            {
+                md.Append("- **").Append(finding.Level == FindingLevel.Error ? "error" : "warning").Append("** ")
+                  .Append(finding.RuleId).Append(" (").Append(MarkdownText.Escape(finding.Policy)).Append("): ")
+                  .Append(MarkdownText.Escape(finding.Message)).Append(". Fix: ").Append(MarkdownText.Escape(finding.Fix)).Append('.');
+                if (finding.Location is { } location)
+                {
+                    md.Append(" At `").Append(location.Path.Replace("`", "'", StringComparison.Ordinal)).Append(':').Append(location.Line).Append("`.");
+                }
+
+                md.Append('\n');
+            }
+        }
+
+        md.Append("\n## Evidence\n\n");
+        foreach (var card in result.Cards)
+        {
+            var links = card.Card.Evidence.Concat(card.Proofs.Where(p => p.Evidence is not null).Select(p => p.Evidence!)).Distinct(StringComparer.Ordinal).ToList();
+            md.Append("- ").Append(MarkdownText.Escape(card.Card.Id)).Append(": ")
+              .Append(links.Count == 0 ? "none" : string.Join(", ", links.Select(MarkdownText.Link))).Append('\n');
+        }
+
+        md.Append("\n## Tests executed\n\n");
+        if (input.TestResults is null)
+        {
+            md.Append("No test results were given (--test-results).\n");
+        }
+        else
+        {
+            md.Append(input.TestResults.All.Count).Append(" results from ").Append(input.TestResults.Files.Count).Append(" file(s); the proofs:\n\n");
+            foreach (var card in result.Cards.Where(c => c.TestsExecuted.Count > 0))
+            {
+                foreach (var test in card.TestsExecuted)
+                {
+                    md.Append("- ").Append(MarkdownText.Escape(card.Card.Id)).Append(": ").Append(MarkdownText.Escape(test)).Append('\n');
+                }
+            }
+        }
+
+        md.Append("\n## Artifacts\n\n");
+        md.Append("| assembly | file | SHA-256 |\n|---|---|---|\n");
+        foreach (var assembly in input.Assemblies.OrderBy(a => a.Name, StringComparer.Ordinal))
+        {
+            foreach (var file in assembly.Files.OrderBy(f => f.Path, StringComparer.Ordinal))
+            {
+                md.Append("| ").Append(MarkdownText.Escape(assembly.Name)).Append(" | ").Append(MarkdownText.Escape(file.Path)).Append(" | `").Append(file.Sha256).Append("` |\n");
+            }
+        }
+
+        return md.ToString();
+    }
+}

@@ -1,0 +1,54 @@
+using System;
+using System.Linq;
+using System.Text;
+using RegressionProof.Gate.Model;
+
+namespace RegressionProof.Gate.Outputs;
+
+/// <summary>The human summary on stdout: the verdict, a line per card, then the findings.</summary>
+internal static class SummaryWriter
+{
+    public static string Write(GateResult result)
+    {
+        var input = result.Input;
+        var text = new StringBuilder();
+        text.Append("verify-regression-safety: release ").Append(Text.Printable(input.Release.Version)).Append(' ')
+            .Append(input.Release.Class.ToString().ToLowerInvariant()).Append(", ")
+            .Append(input.Release.Lane == ReleaseLane.FastPatch ? "fast-patch" : "standard").Append(" lane, as of ")
+            .Append(input.AsOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).Append('\n');
+        text.Append(input.Assemblies.Count).Append(" assemblies, ").Append(input.Links.Count).Append(" links")
+            .Append(input.TestResults is null ? string.Empty : $", {input.TestResults.All.Count} test results").Append("\n\n");
+
+        var idWidth = Math.Max(4, result.Cards.Select(c => Text.Printable(c.Card.Id).Length).DefaultIfEmpty(4).Max());
+        text.Append("card".PadRight(idWidth)).Append("  status    fixes  proofs  title\n");
+        foreach (var card in result.Cards)
+        {
+            text.Append(Text.Printable(card.Card.Id).PadRight(idWidth)).Append("  ")
+                .Append(card.Status.PadRight(8)).Append("  ")
+                .Append(card.Fixes.ToString(System.Globalization.CultureInfo.InvariantCulture).PadLeft(5)).Append("  ")
+                .Append(card.Proofs.Count.ToString(System.Globalization.CultureInfo.InvariantCulture).PadLeft(6)).Append("  ")
+                .Append(Text.Printable(card.Card.Title)).Append('\n');
+        }
+
+        if (result.Findings.Count > 0)
+        {
+            text.Append('\n');
+            foreach (var finding in result.Findings)
+            {
+                text.Append(finding.Level == FindingLevel.Error ? "error " : "warning ").Append(finding.RuleId)
+                    .Append(" [").Append(finding.Policy).Append("] ");
+                if (finding.Location is { } location)
+                {
+                    text.Append(Text.Printable(location.Path)).Append('(').Append(location.Line).Append("): ");
+                }
+
+                text.Append(Text.Printable(finding.Message)).Append(". Fix: ").Append(Text.Printable(finding.Fix)).Append(".\n");
+            }
+        }
+
+        text.Append('\n').Append(result.Passed ? "PASS" : "FAIL").Append(": release ").Append(Text.Printable(input.Release.Version))
+            .Append(result.Passed ? " passes the gate" : $" fails the gate ({result.Findings.Count(f => f.Level == FindingLevel.Error)} errors)")
+            .Append('\n');
+        return text.ToString();
+    }
+}
