@@ -46,7 +46,8 @@ internal static class TextFile
 
         try
         {
-            return StrictUtf8.GetString(bytes);
+            var text = StrictUtf8.GetString(bytes);
+            return text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text; // a byte order mark is not content
         }
         catch (DecoderFallbackException exception)
         {
