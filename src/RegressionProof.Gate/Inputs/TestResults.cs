@@ -32,6 +32,8 @@ internal sealed class TestResults
 
     public IReadOnlyList<TestOutcome> Of(string test) => _byTest.TryGetValue(test, out var outcomes) ? outcomes : [];
 
+    public static TestResults From(IReadOnlyList<TestOutcome> outcomes) => new(outcomes, outcomes.Select(o => o.File).Distinct(StringComparer.Ordinal).ToList());
+
     public static TestResults Read(IReadOnlyList<string> files)
     {
         var outcomes = new List<TestOutcome>();

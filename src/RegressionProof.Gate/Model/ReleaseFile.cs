@@ -13,7 +13,7 @@ internal sealed record ReleaseFile(
     IReadOnlyList<Card> Cards,
     IReadOnlyList<string> Retired);
 
-internal enum ReleaseClass
+public enum ReleaseClass
 {
     Patch,
     Minor,
