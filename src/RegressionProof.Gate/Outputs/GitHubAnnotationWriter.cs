@@ -30,8 +30,16 @@ internal static class GitHubAnnotationWriter
     }
 
     /// <summary>Escapes the message part of a workflow command.</summary>
-    public static string Data(string value) =>
-        Text.Printable(value).Replace("%", "%25").Replace("\r", "%0D").Replace("\n", "%0A");
+    public static string Data(string value)
+    {
+        var inert = new StringBuilder(value.Length);
+        foreach (var c in value)
+        {
+            inert.Append(c is '\r' or '\n' || (c >= ' ' && c != '\u007f') ? c : '\uFFFD');
+        }
+
+        return inert.ToString().Replace("%", "%25").Replace("\r", "%0D").Replace("\n", "%0A");
+    }
 
     /// <summary>Escapes a property value of a workflow command.</summary>
     public static string Property(string value) =>
