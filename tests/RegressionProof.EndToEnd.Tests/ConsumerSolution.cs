@@ -90,6 +90,13 @@ internal sealed class ConsumerSolution : IDisposable
         return DotnetCli.Run(Root, "dotnet", $"build {project}/{project}.csproj -nologo -clp:NoSummary");
     }
 
+    /// <summary>Runs <c>dotnet test</c> on one project with .trx results in <paramref name="resultsFolder"/>.</summary>
+    public (int ExitCode, string Output) Test(string project, string resultsFolder) =>
+        DotnetCli.Run(Root, "dotnet", $"test {project}/{project}.csproj -nologo --logger trx --results-directory \"{resultsFolder}\"");
+
+    /// <summary>Runs the installed gate in the solution's folder.</summary>
+    public (int ExitCode, string Output) Gate(string arguments) => DotnetCli.Run(Root, _packages.GateTool, arguments);
+
     /// <summary>The distinct diagnostics of one ID in a build's output, as "file(line,col): message" lines.</summary>
     public static IReadOnlyList<string> Diagnostics(string output, string id) =>
         output.Split('\n').Where(line => line.Contains($" {id}:", StringComparison.Ordinal)).Select(line => line.Trim()).Distinct().ToList();

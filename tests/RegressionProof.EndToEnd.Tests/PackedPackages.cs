@@ -28,7 +28,34 @@ public sealed class PackedPackages : IDisposable
         {
             throw new InvalidOperationException("dotnet pack failed:\n" + pack.Output);
         }
+
+        // The gate as users install it: the dotnet tool from the same feed, into a tool path of its own.
+        var packGate = DotnetCli.Run(
+            RepositoryRoot,
+            "dotnet",
+            $"pack src/RegressionProof.Gate/RegressionProof.Gate.csproj -c Release -o \"{Feed}\" --artifacts-path \"{Path.Combine(WorkFolder, "build")}\" -p:VersionSuffix={suffix} -nologo",
+            TimeSpan.FromMinutes(10));
+        if (packGate.ExitCode != 0)
+        {
+            throw new InvalidOperationException("dotnet pack of the gate failed:\n" + packGate.Output);
+        }
+
+        var tools = Path.Combine(WorkFolder, "tools");
+        var install = DotnetCli.Run(
+            WorkFolder,
+            "dotnet",
+            $"tool install RegressionProof.Gate --tool-path \"{tools}\" --add-source \"{Feed}\" --version {Version}",
+            TimeSpan.FromMinutes(5));
+        if (install.ExitCode != 0)
+        {
+            throw new InvalidOperationException("dotnet tool install of the gate failed:\n" + install.Output);
+        }
+
+        GateTool = Path.Combine(tools, OperatingSystem.IsWindows() ? "verify-regression-safety.exe" : "verify-regression-safety");
     }
+
+    /// <summary>The installed verify-regression-safety command.</summary>
+    public string GateTool { get; }
 
     public string RepositoryRoot { get; }
 

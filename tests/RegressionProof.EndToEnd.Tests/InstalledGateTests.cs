@@ -1,0 +1,98 @@
+using System.Collections.Generic;
+using System.IO;
+using Xunit;
+
+namespace RegressionProof.EndToEnd.Tests;
+
+/// <summary>
+/// The installed verify-regression-safety tool over a real solution built from the packed package,
+/// with real .trx results: a proven release passes, an unproven card fails, a broken release file
+/// is rejected.
+/// </summary>
+[Collection(PackedPackagesCollection.Name)]
+public sealed class InstalledGateTests(PackedPackages packages)
+{
+    private const string Release = """
+        {
+          "version": "1.2.3", "class": "patch",
+          "approvals": [{ "role": "release-captain", "by": "dana" }, { "role": "dri", "by": "lee" }],
+          "rollback": { "plan": "redeploy 1.2.2", "tested": true },
+          "cards": [
+            { "id": "INTAKE-1", "title": "Discount can go negative", "priority": "P1", "reason": "regression",
+              "owner": "alice", "backup": "bob", "evidence": ["https://tracker.example/INTAKE-1"] }
+          ]
+        }
+        """;
+
+    private static readonly Dictionary<string, string> Production = new()
+    {
+        ["Pricing.cs"] = """
+            using RegressionProof;
+
+            namespace Shop;
+
+            public class Pricing
+            {
+                [Fixes("INTAKE-1")]
+                public decimal ApplyDiscount(decimal price, decimal discount) => Math.Max(0, price - discount);
+            }
+            """,
+    };
+
+    private static readonly Dictionary<string, string> Tests = new()
+    {
+        ["PricingTests.cs"] = """
+            using RegressionProof;
+            using Shop;
+            using Xunit;
+
+            namespace Shop.Tests;
+
+            public class PricingTests
+            {
+                [Theory, RegressionFor("INTAKE-1")]
+                [InlineData(10, 25)]
+                [InlineData(0, 1)]
+                public void Discount_never_makes_the_price_negative(decimal price, decimal discount) =>
+                    Assert.Equal(0m, new Pricing().ApplyDiscount(price, discount));
+            }
+            """,
+    };
+
+    [Fact]
+    public void The_installed_gate_passes_a_proven_release_fails_an_unproven_card_and_rejects_a_broken_release_file()
+    {
+        using var solution = new ConsumerSolution(packages);
+        solution.AddProject("Shop", [], [], Production);
+        solution.AddProject("Shop.Tests", ["Microsoft.NET.Test.Sdk/18.11.0", "xunit/2.9.3", "xunit.runner.visualstudio/3.1.5"], ["Shop"], Tests);
+        solution.WriteFile("release.json", Release);
+        solution.WriteFile("CHANGELOG.md", "# Changelog\n\n## [1.2.3]\n- Discounts never make the price negative (INTAKE-1)\n");
+        var results = Path.Combine(solution.Root, "test-results");
+        var test = solution.Test("Shop.Tests", results);
+        Assert.True(test.ExitCode == 0, test.Output);
+
+        var pass = solution.Gate($"Shop.Tests/Shop.Tests.csproj --as-of 2026-11-24 --test-results \"{results}/*.trx\" --release release.json --changelog CHANGELOG.md");
+        Assert.True(pass.ExitCode == 0, pass.Output);
+        Assert.Contains("PASS: release 1.2.3 passes the gate", pass.Output, System.StringComparison.Ordinal);
+        foreach (var report in new[] { "coverage-manifest.json", "release-log.md", "regression-proof.sarif" })
+        {
+            Assert.True(File.Exists(Path.Combine(solution.Root, "artifacts", "regression-proof", report)), report);
+        }
+
+        // Markdown escapes the underscores of test names; the text is the same once unescaped.
+        var log = File.ReadAllText(Path.Combine(solution.Root, "artifacts", "regression-proof", "release-log.md")).Replace("\\", string.Empty, System.StringComparison.Ordinal);
+        Assert.Contains("Shop.Tests.PricingTests.Discount_never_makes_the_price_negative(price: 10, discount: 25): Passed", log, System.StringComparison.Ordinal);
+
+        solution.WriteFile("release.unproven.json", Release.Replace("\"cards\": [", "\"cards\": [\n    { \"id\": \"INTAKE-2\", \"title\": \"Refunds lose a cent\", \"owner\": \"carol\", \"backup\": \"dan\", \"evidence\": [\"https://tracker.example/INTAKE-2\"] },", System.StringComparison.Ordinal));
+        solution.WriteFile("CHANGELOG.md", "## [1.2.3]\n- INTAKE-1\n- INTAKE-2\n");
+        var fail = solution.Gate($"Shop.Tests/Shop.Tests.csproj --no-build --as-of 2026-11-24 --release release.unproven.json --changelog CHANGELOG.md");
+        Assert.True(fail.ExitCode == 1, fail.Output);
+        Assert.Contains("INTAKE-2 has no regression proof", fail.Output, System.StringComparison.Ordinal);
+
+        solution.WriteFile("release.broken.json", "{\n  \"version\": \"1.2.3\",\n  \"class\": \"patch\",\n  \"cards\": [ { \"id\": 12 } ]\n}\n");
+        var broken = solution.Gate("Shop.Tests/Shop.Tests.csproj --no-build --release release.broken.json --changelog CHANGELOG.md");
+        Assert.True(broken.ExitCode == 2, broken.Output);
+        Assert.Contains("release.broken.json(4,20): \"id\" must be a string", broken.Output, System.StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", broken.Output, System.StringComparison.Ordinal);
+    }
+}
