@@ -92,7 +92,7 @@ public sealed class InstalledGateTests(PackedPackages packages)
         solution.WriteFile("release.broken.json", "{\n  \"version\": \"1.2.3\",\n  \"class\": \"patch\",\n  \"cards\": [ { \"id\": 12 } ]\n}\n");
         var broken = solution.Gate("Shop.Tests/Shop.Tests.csproj --no-build --release release.broken.json --changelog CHANGELOG.md");
         Assert.True(broken.ExitCode == 2, broken.Output);
-        Assert.Contains("release.broken.json(4,20): \"id\" must be a string", broken.Output, System.StringComparison.Ordinal);
+        Assert.Contains("release.broken.json(4,22): \"id\" must be a string", broken.Output, System.StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", broken.Output, System.StringComparison.Ordinal);
     }
 }
