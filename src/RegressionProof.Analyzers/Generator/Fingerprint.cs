@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Security.Cryptography;
@@ -49,9 +50,13 @@ namespace RegressionProof.Analyzers.Generator
 
         private static bool IsAttributeList(SyntaxNode node) => node is AttributeListSyntax;
 
+        // Creating a hash object is costly and the transform runs for every link on every edit: one per thread.
+        [ThreadStatic]
+        private static SHA256? sha256;
+
         private static string Hash(string text)
         {
-            using var sha = SHA256.Create();
+            var sha = sha256 ??= SHA256.Create();
             var bytes = sha.ComputeHash(Encoding.UTF8.GetBytes(text));
             var hex = new StringBuilder("sha256:", 7 + (bytes.Length * 2));
             foreach (var b in bytes)

@@ -42,10 +42,12 @@ namespace RegressionProof.Analyzers.Generator
                 .Select(static (groups, _) => groups.SelectMany(group => group).ToEquatableArray())
                 .WithTrackingName(TrackingNames.AllLinks);
 
+            // Runs on every edit, so it must stay cheap: the reference list is reused between edits,
+            // while resolving a type by name would rebuild the namespace symbols of the whole compilation.
             var compilation = context.CompilationProvider
                 .Select(static (compilation, _) => new CompilationModel(
                     compilation.AssemblyName ?? string.Empty,
-                    compilation.GetTypeByMetadataName(KnownAttributes.MetadataNames[0].Key) is not null))
+                    compilation.ReferencedAssemblyNames.Any(static name => name.Name == KnownAttributes.AttributesAssemblyName)))
                 .WithTrackingName(TrackingNames.Compilation);
 
             var paths = context.AnalyzerConfigOptionsProvider
