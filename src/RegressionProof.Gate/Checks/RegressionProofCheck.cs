@@ -18,7 +18,7 @@ internal static class RegressionProofCheck
         foreach (var id in ids)
         {
             var proofs = input.ProofsOf(id).ToList();
-            var fix = input.Fixes.FirstOrDefault(f => f.Card == id);
+            var fix = input.FixesOf(id).FirstOrDefault();
             var location = fix is null ? null : new SourceLocation(fix.Path, fix.Line);
             if (proofs.Count == 0)
             {

@@ -19,6 +19,7 @@ internal static class SuspectProofCheck
             yield break;
         }
 
+        var baselineProofs = input.Baseline.Links.Where(l => LinkKinds.IsProof(l.Kind)).ToLookup(l => l.Card, StringComparer.Ordinal);
         var before = input.Baseline.Links
             .Where(l => l.Kind == LinkKinds.Fixes)
             .GroupBy(l => (l.Card, l.Symbol))
@@ -30,7 +31,7 @@ internal static class SuspectProofCheck
                 continue;
             }
 
-            if (ProofsChanged(input, fix.Card))
+            if (ProofsChanged(input.ProofsOf(fix.Card), baselineProofs[fix.Card]))
             {
                 continue;
             }
@@ -43,13 +44,10 @@ internal static class SuspectProofCheck
         }
     }
 
-    private static bool ProofsChanged(GateInput input, string card)
+    /// <summary>Whether a proof of the card was added or changed since the baseline.</summary>
+    private static bool ProofsChanged(IEnumerable<ManifestLink> now, IEnumerable<ManifestLink> then)
     {
-        static HashSet<(string, string, string)> Proofs(IEnumerable<ManifestLink> links, string card) =>
-            links.Where(l => l.Card == card && LinkKinds.IsProof(l.Kind)).Select(l => (l.Kind, l.Symbol, l.Fingerprint)).ToHashSet();
-
-        var now = Proofs(input.Links, card);
-        var then = Proofs(input.Baseline!.Links, card);
-        return !now.IsSubsetOf(then);
+        var earlier = then.Select(l => (l.Kind, l.Symbol, l.Fingerprint)).ToHashSet();
+        return now.Any(l => !earlier.Contains((l.Kind, l.Symbol, l.Fingerprint)));
     }
 }

@@ -6,7 +6,6 @@ using System.Linq;
 using System.Reflection;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
-using System.Security.Cryptography;
 
 namespace RegressionProof.Gate.Inputs;
 
@@ -16,22 +15,15 @@ namespace RegressionProof.Gate.Inputs;
 /// </summary>
 internal static class AssemblyInspector
 {
-    public static string Sha256(string path)
-    {
-        using var stream = File.OpenRead(path);
-        return Convert.ToHexStringLower(SHA256.HashData(stream));
-    }
-
     /// <summary>
     /// The public surface: every public or protected type and member, one line each, sorted. A
     /// changed signature reads as one line removed and one added.
     /// </summary>
-    public static (IReadOnlyList<string> PublicApi, IReadOnlyList<string> Migrations) Inspect(string path)
+    public static (IReadOnlyList<string> PublicApi, IReadOnlyList<string> Migrations) Inspect(Stream stream, string path)
     {
         try
         {
-            using var stream = File.OpenRead(path);
-            using var pe = new PEReader(stream);
+            using var pe = new PEReader(stream, PEStreamOptions.LeaveOpen);
             if (!pe.HasMetadata)
             {
                 throw new InputException(path, "is not a .NET assembly (it has no CLI metadata)");

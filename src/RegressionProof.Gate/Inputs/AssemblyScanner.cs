@@ -20,10 +20,24 @@ internal static class AssemblyScanner
         {
             progress?.Invoke(i + 1, files.Count);
             var path = files[i];
+
+            // Each file is read once: its hash, its manifest and its API all come from the same bytes.
+            byte[] bytes;
+            try
+            {
+                bytes = File.ReadAllBytes(path);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                throw new InputException(path, "cannot be read: " + exception.Message);
+            }
+
+            using var stream = new MemoryStream(bytes, writable: false);
             ManifestDocument? manifest;
             try
             {
-                manifest = AssemblyManifestReader.Read(path);
+                var json = AssemblyManifestReader.ReadManifestJson(stream, path);
+                manifest = json is null ? null : ManifestJson.Parse(json, path + " (embedded manifest)");
             }
             catch (ManifestFormatException exception)
             {
@@ -35,9 +49,10 @@ internal static class AssemblyScanner
                 continue; // built without RegressionProof: nothing to gate in it
             }
 
-            var (api, migrations) = AssemblyInspector.Inspect(path);
+            stream.Position = 0;
+            var (api, migrations) = AssemblyInspector.Inspect(stream, path);
             var relative = Path.GetRelativePath(root, path).Replace('\\', '/');
-            copies.Add((manifest.Assembly, new ScannedFile(relative, AssemblyInspector.Sha256(path)), manifest, api, migrations));
+            copies.Add((manifest.Assembly, new ScannedFile(relative, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes))), manifest, api, migrations));
         }
 
         return copies

@@ -18,7 +18,16 @@ internal sealed class GateInput
         Baseline = baseline;
         AsOf = asOf;
         Links = assemblies.SelectMany(a => a.Links).ToList();
+        Fixes = Links.Where(l => l.Kind == LinkKinds.Fixes).ToList();
+        _proofsByCard = Links.Where(l => LinkKinds.IsProof(l.Kind)).ToLookup(l => l.Card, StringComparer.Ordinal);
+        _fixesByCard = Fixes.ToLookup(l => l.Card, StringComparer.Ordinal);
+        _releaseCards = release.Cards.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
     }
+
+    // Indexes: a release can carry hundreds of thousands of links, and every check asks by card.
+    private readonly ILookup<string, ManifestLink> _proofsByCard;
+    private readonly ILookup<string, ManifestLink> _fixesByCard;
+    private readonly HashSet<string> _releaseCards;
 
     public ReleaseFile Release { get; }
 
@@ -35,11 +44,13 @@ internal sealed class GateInput
     /// <summary>Every link of every assembly of the release.</summary>
     public IReadOnlyList<ManifestLink> Links { get; }
 
-    public IEnumerable<ManifestLink> Fixes => Links.Where(l => l.Kind == LinkKinds.Fixes);
+    public IReadOnlyList<ManifestLink> Fixes { get; }
 
-    public IEnumerable<ManifestLink> ProofsOf(string card) => Links.Where(l => l.Card == card && LinkKinds.IsProof(l.Kind));
+    public IEnumerable<ManifestLink> ProofsOf(string card) => _proofsByCard[card];
 
-    public bool IsCardOfRelease(string card) => Release.Cards.Any(c => c.Id == card);
+    public IEnumerable<ManifestLink> FixesOf(string card) => _fixesByCard[card];
+
+    public bool IsCardOfRelease(string card) => _releaseCards.Contains(card);
 
     /// <summary>
     /// Whether a proof counts today: a manual verification stops counting once its automation is

@@ -26,7 +26,7 @@ internal sealed class GateResult
                     ? []
                     : proofs.Where(p => p.Test is not null).Select(p => p.Test!).Distinct(StringComparer.Ordinal)
                         .SelectMany(t => input.TestResults.Of(t)).Select(o => $"{o.DisplayName}: {o.Outcome}").OrderBy(t => t, StringComparer.Ordinal).ToList();
-                return new CardStatus(card, status, input.Fixes.Count(f => f.Card == card.Id), proofs, tests);
+                return new CardStatus(card, status, input.FixesOf(card.Id).Count(), proofs, tests);
             })
             .ToList();
     }
