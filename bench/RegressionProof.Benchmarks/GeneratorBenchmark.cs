@@ -154,7 +154,7 @@ internal static class GeneratorBenchmark
         }
     }
 
-    private static List<MetadataReference> References()
+    public static List<MetadataReference> References()
     {
         var runtime = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
             .Where(p => Path.GetFileName(p) is "System.Runtime.dll" or "System.Private.CoreLib.dll" or "netstandard.dll")

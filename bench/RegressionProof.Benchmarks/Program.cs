@@ -1,7 +1,8 @@
 using System;
 using RegressionProof.Benchmarks;
 
-// Usage: dotnet run -c Release --project bench/RegressionProof.Benchmarks -- [generator|gate|all]
+// Usage: dotnet run -c Release --project bench/RegressionProof.Benchmarks -- [generator|gate|ide|all]
+// (steps: the generator's pipeline steps after an unrelated edit, with their times, for diagnosis)
 // Prints Markdown tables for docs/performance.md: every figure is a ratio of two measurements
 // taken side by side in the same run, so the machine's speed cancels out.
 var which = args.Length > 0 ? args[0] : "all";
@@ -11,9 +12,9 @@ if (which == "steps")
     return 0;
 }
 
-if (which is not ("generator" or "gate" or "all"))
+if (which is not ("generator" or "gate" or "ide" or "all"))
 {
-    Console.Error.WriteLine("usage: RegressionProof.Benchmarks [generator|gate|all]");
+    Console.Error.WriteLine("usage: RegressionProof.Benchmarks [generator|gate|ide|all|steps]");
     return 2;
 }
 
@@ -22,6 +23,13 @@ if (which is "generator" or "all")
     Console.WriteLine("### Generator");
     Console.WriteLine();
     Console.WriteLine(GeneratorBenchmark.Run());
+}
+
+if (which is "ide" or "all")
+{
+    Console.WriteLine("### Analyzers in the IDE");
+    Console.WriteLine();
+    Console.WriteLine(IdeBenchmark.Run());
 }
 
 if (which is "gate" or "all")

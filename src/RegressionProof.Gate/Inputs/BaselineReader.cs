@@ -13,7 +13,7 @@ internal static class BaselineReader
 {
     public static Baseline Read(string path)
     {
-        var text = TextFile.Read(path, "baseline");
+        var text = TextFile.Read(path, "baseline", TextFile.MaxGeneratedBytes);
         try
         {
             using var document = JsonDocument.Parse(text);

@@ -73,7 +73,7 @@ internal sealed class TestResults
         XDocument document;
         try
         {
-            document = XDocument.Parse(TextFile.Read(file, "test results"), LoadOptions.SetLineInfo);
+            document = XDocument.Parse(TextFile.Read(file, "test results", TextFile.MaxGeneratedBytes), LoadOptions.SetLineInfo);
         }
         catch (XmlException exception)
         {

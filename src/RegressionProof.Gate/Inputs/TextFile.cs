@@ -7,12 +7,15 @@ namespace RegressionProof.Gate.Inputs;
 /// <summary>Reads an input file as strict UTF-8, with the errors a user can act on.</summary>
 internal static class TextFile
 {
-    /// <summary>Inputs larger than this are refused rather than read into memory.</summary>
+    /// <summary>Hand-written inputs (release file, changelog) larger than this are refused rather than read into memory.</summary>
     public const long MaxBytes = 16 * 1024 * 1024;
+
+    /// <summary>Generated inputs (a baseline of 100,000 links is about 60 MB) may be larger.</summary>
+    public const long MaxGeneratedBytes = 1024L * 1024 * 1024;
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public static string Read(string path, string what)
+    public static string Read(string path, string what, long maxBytes = MaxBytes)
     {
         if (Directory.Exists(path))
         {
@@ -28,9 +31,9 @@ internal static class TextFile
         try
         {
             var length = new FileInfo(path).Length;
-            if (length > MaxBytes)
+            if (length > maxBytes)
             {
-                throw new InputException(path, $"the {what} file is {length:N0} bytes; more than {MaxBytes:N0} is not a {what} file");
+                throw new InputException(path, $"the {what} file is {length:N0} bytes; more than {maxBytes:N0} is not a {what} file");
             }
 
             bytes = File.ReadAllBytes(path);

@@ -21,7 +21,7 @@ internal static class CoverageManifestWriter
     {
         var input = result.Input;
         using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, NewLine = "\n" }))
         {
             json.WriteStartObject();
             json.WriteString("schema", Schema);
@@ -82,15 +82,7 @@ internal static class CoverageManifestWriter
                 .OrderBy(x => x.l.Card, StringComparer.Ordinal).ThenBy(x => x.l.Kind, StringComparer.Ordinal)
                 .ThenBy(x => x.l.Symbol, StringComparer.Ordinal).ThenBy(x => x.l.Test ?? string.Empty, StringComparer.Ordinal))
             {
-                json.WriteStartObject();
-                json.WriteString("assembly", assembly);
-                var element = JsonSerializer.SerializeToElement(link, ManifestJson.Options);
-                foreach (var property in element.EnumerateObject())
-                {
-                    property.WriteTo(json);
-                }
-
-                json.WriteEndObject();
+                WriteLink(json, assembly, link);
             }
 
             json.WriteEndArray();
@@ -118,7 +110,36 @@ internal static class CoverageManifestWriter
             json.WriteEndObject();
         }
 
-        return Encoding.UTF8.GetString(stream.ToArray()).Replace("\r\n", "\n") + "\n";
+        return Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length) + "\n";
+    }
+
+    /// <summary>A manifest link (the shape of manifest.v1) with the assembly it came from; nulls omitted.</summary>
+    private static void WriteLink(Utf8JsonWriter json, string assembly, ManifestLink link)
+    {
+        json.WriteStartObject();
+        json.WriteString("assembly", assembly);
+        json.WriteString("kind", link.Kind);
+        json.WriteString("card", link.Card);
+        json.WriteString("symbol", link.Symbol);
+        json.WriteString("display", link.Display);
+        json.WriteString("path", link.Path);
+        json.WriteNumber("line", link.Line);
+        WriteOptional(json, "framework", link.Framework);
+        WriteOptional(json, "test", link.Test);
+        WriteOptional(json, "declaredOn", link.DeclaredOn);
+        WriteOptional(json, "level", link.Level);
+        WriteOptional(json, "signal", link.Signal);
+        WriteOptional(json, "name", link.Name);
+        WriteOptional(json, "rule", link.Rule);
+        WriteOptional(json, "baseline", link.Baseline);
+        WriteOptional(json, "threshold", link.Threshold);
+        WriteOptional(json, "panel", link.Panel);
+        WriteOptional(json, "steps", link.Steps);
+        WriteOptional(json, "recordedOn", link.RecordedOn);
+        WriteOptional(json, "automateBy", link.AutomateBy);
+        WriteOptional(json, "evidence", link.Evidence);
+        json.WriteString("fingerprint", link.Fingerprint);
+        json.WriteEndObject();
     }
 
     private static void WriteOptional(Utf8JsonWriter json, string name, string? value)

@@ -14,7 +14,7 @@ internal static class SarifWriter
     public static string Write(GateResult result)
     {
         using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, NewLine = "\n" }))
         {
             json.WriteStartObject();
             json.WriteString("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
@@ -50,7 +50,7 @@ internal static class SarifWriter
             {
                 json.WriteStartObject();
                 json.WriteString("ruleId", finding.RuleId);
-                json.WriteNumber("ruleIndex", Policies.All.ToList().FindIndex(p => p.RuleId == finding.RuleId));
+                json.WriteNumber("ruleIndex", RuleIndex(finding.RuleId));
                 json.WriteString("level", finding.Level == FindingLevel.Error ? "error" : "warning");
                 json.WriteStartObject("message");
                 json.WriteString("text", $"{finding.Message}. Fix: {finding.Fix}.");
@@ -89,7 +89,20 @@ internal static class SarifWriter
             json.WriteEndObject();
         }
 
-        return Encoding.UTF8.GetString(stream.ToArray()).Replace("\r\n", "\n") + "\n";
+        return Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length) + "\n";
+    }
+
+    private static int RuleIndex(string ruleId)
+    {
+        for (var i = 0; i < Policies.All.Count; i++)
+        {
+            if (Policies.All[i].RuleId == ruleId)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private static string ToPascal(string name) =>
