@@ -48,6 +48,37 @@ internal static class GateBenchmark
         }
     }
 
+    /// <summary>Where the time of one gate run goes, phase by phase, at 50 and 500 assemblies (for diagnosis).</summary>
+    public static void Phases()
+    {
+        var root = Directory.CreateTempSubdirectory("regression-proof-gate-phases-").FullName;
+        try
+        {
+            foreach (var count in new[] { Assemblies / 10, Assemblies })
+            {
+                var folder = Path.Combine(root, count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                Build(folder, count);
+                for (var run = 0; run < 3; run++)
+                {
+                    var watch = System.Diagnostics.Stopwatch.StartNew();
+                    var options = GateOptions.Parse(["bin", "--no-build", "--as-of", "2026-11-24", "--release", "release.json", "--changelog", "CHANGELOG.md", "--baseline", "baseline/coverage-manifest.json"]);
+                    var result = GateCommand.Decide(options, folder, TextWriter.Null, interactive: false);
+                    var decide = watch.Elapsed.TotalMilliseconds;
+                    var manifest = RegressionProof.Gate.Outputs.CoverageManifestWriter.Write(result);
+                    var coverage = watch.Elapsed.TotalMilliseconds - decide;
+                    RegressionProof.Gate.Outputs.ReleaseLogWriter.Write(result);
+                    RegressionProof.Gate.Outputs.SarifWriter.Write(result);
+                    var others = watch.Elapsed.TotalMilliseconds - decide - coverage;
+                    Console.WriteLine($"{count} assemblies: read+decide {decide:F0} ms, coverage manifest {coverage:F0} ms ({manifest.Length / 1_000_000} MB), log+sarif {others:F0} ms");
+                }
+            }
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
     /// <summary>
     /// One gate run as CI does it: against the previous release's coverage manifest, so the fixes of
     /// earlier cards are covered and the baseline checks (API, probes, suspect proofs) run too.

@@ -6,6 +6,12 @@ using RegressionProof.Benchmarks;
 // Prints Markdown tables for docs/performance.md: every figure is a ratio of two measurements
 // taken side by side in the same run, so the machine's speed cancels out.
 var which = args.Length > 0 ? args[0] : "all";
+if (which == "gate-phases")
+{
+    GateBenchmark.Phases();
+    return 0;
+}
+
 if (which == "steps")
 {
     GeneratorBenchmark.Steps();
