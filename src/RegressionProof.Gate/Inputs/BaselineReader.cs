@@ -13,45 +13,50 @@ internal static class BaselineReader
 {
     public static Baseline Read(string path)
     {
-        var text = TextFile.Read(path, "baseline", TextFile.MaxGeneratedBytes);
+        // A baseline of a large repository runs to tens of megabytes: it is deserialized straight
+        // from its UTF-8 bytes, never held as a string or a document tree.
+        var bytes = TextFile.ReadUtf8(path, "baseline", TextFile.MaxGeneratedBytes);
+        Coverage? coverage;
         try
         {
-            using var document = JsonDocument.Parse(text);
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("schema", out var schema) || schema.ValueKind != JsonValueKind.String)
-            {
-                throw new InputException(path, "is not a coverage manifest (it has no \"schema\")");
-            }
-
-            if (schema.GetString() != CoverageManifestWriter.Schema)
-            {
-                throw new InputException(path, $"has the schema '{schema.GetString()}'; this version reads '{CoverageManifestWriter.Schema}'");
-            }
-
-            var version = root.TryGetProperty("release", out var release) && release.ValueKind == JsonValueKind.Object && release.TryGetProperty("version", out var v) ? v.GetString() : null;
-            var cards = Array(root, "cards").Select(c => c.GetProperty("id").GetString()!).ToList();
-            var links = Array(root, "links").Select(l => l.Deserialize<ManifestLink>(ManifestJson.Options)!).ToList();
-            var api = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-            var migrations = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-            foreach (var assembly in Array(root, "assemblies"))
-            {
-                var name = assembly.GetProperty("name").GetString()!;
-                api[name] = Array(assembly, "publicApi").Select(e => e.GetString()!).ToList();
-                migrations[name] = Array(assembly, "migrations").Select(e => e.GetString()!).ToList();
-            }
-
-            return new Baseline(path, version, cards, links, api, migrations);
+            coverage = JsonSerializer.Deserialize<Coverage>(bytes.Span, ManifestJson.Options);
         }
         catch (JsonException exception)
         {
             throw new InputException(path, "the baseline is not valid: " + exception.Message.Split(". ")[0], exception.LineNumber + 1, exception.BytePositionInLine + 1);
         }
-        catch (Exception exception) when (exception is InvalidOperationException or KeyNotFoundException or FormatException)
+
+        if (coverage?.Schema is null)
         {
-            throw new InputException(path, "the baseline is not a coverage manifest of the expected shape: " + exception.Message);
+            throw new InputException(path, "is not a coverage manifest (it has no \"schema\")");
         }
+
+        if (coverage.Schema != CoverageManifestWriter.Schema)
+        {
+            throw new InputException(path, $"has the schema '{coverage.Schema}'; this version reads '{CoverageManifestWriter.Schema}'");
+        }
+
+        var links = coverage.Links ?? [];
+        if (links.Any(l => l is null || l.Card is null || l.Kind is null || l.Symbol is null))
+        {
+            throw new InputException(path, "the baseline has a link without kind, card or symbol");
+        }
+
+        var assemblies = (coverage.Assemblies ?? []).OfType<AssemblyInfo>().Where(a => a.Name is not null).ToList();
+        return new Baseline(
+            path,
+            coverage.Release?.Version,
+            (coverage.Cards ?? []).Where(c => c?.Id is not null).Select(c => c!.Id!).ToList(),
+            links,
+            assemblies.ToDictionary(a => a.Name!, a => (IReadOnlyList<string>)(a.PublicApi ?? []), StringComparer.Ordinal),
+            assemblies.ToDictionary(a => a.Name!, a => (IReadOnlyList<string>)(a.Migrations ?? []), StringComparer.Ordinal));
     }
 
-    private static IEnumerable<JsonElement> Array(JsonElement parent, string name) =>
-        parent.TryGetProperty(name, out var array) && array.ValueKind == JsonValueKind.Array ? array.EnumerateArray() : [];
+    private sealed record Coverage(string? Schema, ReleaseInfo? Release, List<CardInfo?>? Cards, List<AssemblyInfo?>? Assemblies, List<ManifestLink>? Links);
+
+    private sealed record ReleaseInfo(string? Version);
+
+    private sealed record CardInfo(string? Id);
+
+    private sealed record AssemblyInfo(string? Name, List<string>? PublicApi, List<string>? Migrations);
 }

@@ -17,6 +17,21 @@ internal static class TextFile
 
     public static string Read(string path, string what, long maxBytes = MaxBytes)
     {
+        var bytes = ReadBytes(path, what, maxBytes);
+        var text = StrictUtf8.GetString(bytes);
+        return text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text; // a byte order mark is not content
+    }
+
+    /// <summary>The file's bytes, checked to be UTF-8, without a byte order mark.</summary>
+    public static ReadOnlyMemory<byte> ReadUtf8(string path, string what, long maxBytes = MaxBytes)
+    {
+        var bytes = ReadBytes(path, what, maxBytes);
+        var preamble = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+        return bytes.AsMemory(preamble);
+    }
+
+    private static byte[] ReadBytes(string path, string what, long maxBytes)
+    {
         if (Directory.Exists(path))
         {
             throw new InputException(path, $"is a directory; expected the {what} file");
@@ -47,10 +62,15 @@ internal static class TextFile
             throw new InputException(path, $"the {what} file cannot be read: {exception.Message}");
         }
 
+        if (System.Text.Unicode.Utf8.IsValid(bytes))
+        {
+            return bytes;
+        }
+
         try
         {
-            var text = StrictUtf8.GetString(bytes);
-            return text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text; // a byte order mark is not content
+            StrictUtf8.GetCharCount(bytes);
+            return bytes;
         }
         catch (DecoderFallbackException exception)
         {

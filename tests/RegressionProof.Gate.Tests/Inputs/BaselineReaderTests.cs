@@ -1,0 +1,42 @@
+using System;
+using RegressionProof.Gate.Inputs;
+using Xunit;
+
+namespace RegressionProof.Gate.Tests.Inputs;
+
+public sealed class BaselineReaderTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    [Theory]
+    [InlineData("{ \"schema\": \"regression-proof/coverage/v1\", \"links\": [", "the baseline is not valid")]
+    [InlineData("{ \"links\": [] }", "is not a coverage manifest (it has no \"schema\")")]
+    [InlineData("{ \"schema\": \"regression-proof/coverage/v7\" }", "has the schema 'regression-proof/coverage/v7'; this version reads 'regression-proof/coverage/v1'")]
+    [InlineData("{ \"schema\": \"regression-proof/coverage/v1\", \"links\": [ { \"kind\": \"fixes\" } ] }", "the baseline is not valid")]
+    [InlineData("[]", "the baseline is not valid")]
+    [InlineData("", "the baseline is not valid")]
+    public void A_malformed_baseline_is_a_clear_error(string json, string reason)
+    {
+        var path = _folder.Write("coverage-manifest.json", json);
+
+        var error = Assert.Throws<InputException>(() => BaselineReader.Read(path));
+
+        Assert.StartsWith(path, error.Message, StringComparison.Ordinal);
+        Assert.Contains(reason, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_baseline_with_a_byte_order_mark_and_unknown_properties_is_read()
+    {
+        var path = _folder.WriteBytes("coverage-manifest.json", [0xEF, 0xBB, 0xBF, .. System.Text.Encoding.UTF8.GetBytes("""
+            { "schema": "regression-proof/coverage/v1", "future": 1, "release": { "version": "1.0.0" }, "cards": [ { "id": "A-1" } ],
+              "assemblies": [ { "name": "Shop", "files": [], "publicApi": ["M:A"], "migrations": [] } ], "links": [] }
+            """)]);
+
+        var baseline = BaselineReader.Read(path);
+
+        Assert.Equal(("1.0.0", "A-1", "M:A"), (baseline.Version, baseline.Cards[0], baseline.PublicApi["Shop"][0]));
+    }
+
+    public void Dispose() => _folder.Dispose();
+}
