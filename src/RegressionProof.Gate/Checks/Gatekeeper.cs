@@ -24,12 +24,14 @@ internal static class Gatekeeper
         SuspectProofCheck.Check,
     ];
 
-    /// <summary>Every finding, in a fixed order: by rule, then card, then message.</summary>
+    /// <summary>Every finding, in a fixed order: by rule, card, message, then location; the checks need not sort.</summary>
     public static IReadOnlyList<Finding> Decide(GateInput input) =>
         Checks.SelectMany(check => check(input))
             .OrderBy(f => f.RuleId, StringComparer.Ordinal)
             .ThenBy(f => f.Card ?? string.Empty, StringComparer.Ordinal)
             .ThenBy(f => f.Message, StringComparer.Ordinal)
+            .ThenBy(f => f.Location?.Path ?? string.Empty, StringComparer.Ordinal)
+            .ThenBy(f => f.Location?.Line ?? 0)
             .ToList();
 
     public static bool Passes(IReadOnlyList<Finding> findings) => findings.All(f => f.Level != FindingLevel.Error);

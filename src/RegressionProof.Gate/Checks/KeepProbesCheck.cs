@@ -21,7 +21,7 @@ internal static class KeepProbesCheck
 
         var retired = input.Release.Retired.ToHashSet(StringComparer.Ordinal);
         var current = input.Links.Where(l => LinkKinds.IsProof(l.Kind)).Select(Key).ToHashSet();
-        foreach (var card in input.Baseline.Links.Where(l => LinkKinds.IsProof(l.Kind)).GroupBy(l => l.Card).OrderBy(g => g.Key, StringComparer.Ordinal))
+        foreach (var card in input.Baseline.Links.Where(l => LinkKinds.IsProof(l.Kind)).GroupBy(l => l.Card))
         {
             if (retired.Contains(card.Key))
             {

@@ -24,7 +24,7 @@ internal static class SuspectProofCheck
             .Where(l => l.Kind == LinkKinds.Fixes)
             .GroupBy(l => (l.Card, l.Symbol))
             .ToDictionary(g => g.Key, g => g.First().Fingerprint);
-        foreach (var fix in input.Fixes.DistinctBy(f => (f.Card, f.Symbol)).OrderBy(f => f.Card, StringComparer.Ordinal).ThenBy(f => f.Symbol, StringComparer.Ordinal))
+        foreach (var fix in input.Fixes.DistinctBy(f => (f.Card, f.Symbol)))
         {
             if (!before.TryGetValue((fix.Card, fix.Symbol), out var earlier) || earlier == fix.Fingerprint)
             {
