@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Text;
 using RegressionProof.Gate.Checks;
 using RegressionProof.Gate.Inputs;
 using RegressionProof.Gate.Model;
@@ -38,18 +39,20 @@ internal static class GateCommand
         try
         {
             var result = Decide(options, workingDirectory, stderr, interactive);
-            var outputs = new List<(string, string)>
+            var coverage = CoverageManifestWriter.WriteUtf8(result);
+            var releaseLog = ReleaseLogWriter.Write(result);
+            var sarif = SarifWriter.Write(result);
+            AtomicOutput.WriteAll(Path.GetFullPath(Path.Combine(workingDirectory, options.Out)), new List<(string, byte[])>
             {
-                (CoverageManifestFile, CoverageManifestWriter.Write(result)),
-                (ReleaseLogFile, ReleaseLogWriter.Write(result)),
-                (SarifFile, SarifWriter.Write(result)),
-            };
-            AtomicOutput.WriteAll(Path.GetFullPath(Path.Combine(workingDirectory, options.Out)), outputs);
+                (CoverageManifestFile, coverage),
+                (ReleaseLogFile, Encoding.UTF8.GetBytes(releaseLog)),
+                (SarifFile, Encoding.UTF8.GetBytes(sarif)),
+            });
             stdout.Write(options.Format switch
             {
-                "json" => outputs[0].Item2,
-                "markdown" => outputs[1].Item2,
-                "sarif" => outputs[2].Item2,
+                "json" => Encoding.UTF8.GetString(coverage),
+                "markdown" => releaseLog,
+                "sarif" => sarif,
                 "github" => GitHubAnnotationWriter.Write(result),
                 _ => SummaryWriter.Write(result),
             });

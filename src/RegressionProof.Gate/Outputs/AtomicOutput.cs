@@ -16,6 +16,17 @@ internal static class AtomicOutput
 
     public static void WriteAll(string directory, IReadOnlyList<(string Name, string Content)> files)
     {
+        var encoded = new List<(string, byte[])>(files.Count);
+        foreach (var (name, content) in files)
+        {
+            encoded.Add((name, Utf8NoBom.GetBytes(content)));
+        }
+
+        WriteAll(directory, encoded);
+    }
+
+    public static void WriteAll(string directory, IReadOnlyList<(string Name, byte[] Content)> files)
+    {
         Directory.CreateDirectory(directory);
         var temporary = new List<(string Temp, string Final)>();
         try
@@ -24,7 +35,7 @@ internal static class AtomicOutput
             {
                 var final = Path.Combine(directory, name);
                 var temp = Path.Combine(directory, $".{name}.{Guid.NewGuid():N}.tmp");
-                File.WriteAllText(temp, content, Utf8NoBom);
+                File.WriteAllBytes(temp, content);
                 temporary.Add((temp, final));
             }
 

@@ -17,7 +17,10 @@ internal static class CoverageManifestWriter
 {
     public const string Schema = "regression-proof/coverage/v1";
 
-    public static string Write(GateResult result)
+    public static string Write(GateResult result) => Encoding.UTF8.GetString(WriteUtf8(result));
+
+    /// <summary>The manifest as UTF-8 bytes, as it goes to its file: tens of megabytes never become a string.</summary>
+    public static byte[] WriteUtf8(GateResult result)
     {
         var input = result.Input;
         using var stream = new MemoryStream();
@@ -113,7 +116,8 @@ internal static class CoverageManifestWriter
             json.WriteEndObject();
         }
 
-        return Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length) + "\n";
+        stream.WriteByte((byte)'\n');
+        return stream.ToArray();
     }
 
     /// <summary>A manifest link (the shape of manifest.v1) with the assembly it came from; nulls omitted.</summary>
