@@ -1,7 +1,8 @@
 using System;
 using RegressionProof.Benchmarks;
 
-// Usage: dotnet run -c Release --project bench/RegressionProof.Benchmarks -- [generator|gate|ide|all]
+// Usage: dotnet run -c Release --project bench/RegressionProof.Benchmarks -- [generator|gate|ide|all|build]
+// (build: a 20-project solution built with and without the package, about 15 minutes)
 // (steps: the generator's pipeline steps after an unrelated edit, with their times, for diagnosis)
 // Prints Markdown tables for docs/performance.md: every figure is a ratio of two measurements
 // taken side by side in the same run, so the machine's speed cancels out.
@@ -18,9 +19,17 @@ if (which == "steps")
     return 0;
 }
 
+if (which == "build")
+{
+    Console.WriteLine("### Build overhead");
+    Console.WriteLine();
+    Console.WriteLine(BuildOverheadBenchmark.Run());
+    return 0;
+}
+
 if (which is not ("generator" or "gate" or "ide" or "all"))
 {
-    Console.Error.WriteLine("usage: RegressionProof.Benchmarks [generator|gate|ide|all|steps]");
+    Console.Error.WriteLine("usage: RegressionProof.Benchmarks [generator|gate|ide|all|build|steps|gate-phases]");
     return 2;
 }
 
