@@ -13,6 +13,12 @@ if (which == "gate-phases")
     return 0;
 }
 
+if (which == "tiny")
+{
+    GeneratorBenchmark.Tiny();
+    return 0;
+}
+
 if (which == "steps")
 {
     GeneratorBenchmark.Steps();
