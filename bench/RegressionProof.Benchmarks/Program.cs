@@ -35,7 +35,7 @@ if (which == "build")
 
 if (which is not ("generator" or "gate" or "ide" or "all"))
 {
-    Console.Error.WriteLine("usage: RegressionProof.Benchmarks [generator|gate|ide|all|build|steps|gate-phases]");
+    Console.Error.WriteLine("usage: RegressionProof.Benchmarks [generator|gate|ide|all|build|steps|gate-phases|tiny]");
     return 2;
 }
 
