@@ -89,7 +89,7 @@ internal static class GateCommand
             Discovery.Build(target, options.Configuration, log);
         }
 
-        var files = Discovery.Assemblies(target);
+        var files = Discovery.Assemblies(target, options.Configuration);
         var assemblies = AssemblyScanner.Scan(files, target.Folder, interactive ? (done, total) => Progress(true, log, $"scanning assemblies {done}/{total}") : null);
         if (interactive)
         {

@@ -34,7 +34,7 @@ internal static class HelpText
                                   manifest), markdown (the release log), sarif, github (workflow annotations).
                                   e.g. --format github
           --no-build              Gate what is already built; do not run dotnet build.
-          -c, --configuration <c> The configuration to build. Default: Release.
+          -c, --configuration <c> The configuration to build and gate. Default: Release.
           -h, --help              Show this help.
 
         Exit codes:

@@ -90,10 +90,12 @@ internal static partial class Discovery
     }
 
     /// <summary>
-    /// The assemblies to scan: each project's own output (<c>bin/**/AssemblyName.dll</c>, every
-    /// configuration and target framework); for a folder without projects, every .dll in it.
+    /// The assemblies to scan: each project's own output for the configuration being gated
+    /// (<c>bin/&lt;Configuration&gt;/**/AssemblyName.dll</c>, every target framework); for a folder
+    /// without projects, every .dll in it. Outputs of other configurations are left alone: a stale
+    /// Debug build must not keep a proof alive that the Release build no longer has.
     /// </summary>
-    public static IReadOnlyList<string> Assemblies(Target target)
+    public static IReadOnlyList<string> Assemblies(Target target, string configuration)
     {
         if (target.Projects.Count == 0)
         {
@@ -106,7 +108,7 @@ internal static partial class Discovery
         var assemblies = new List<string>();
         foreach (var project in target.Projects)
         {
-            var bin = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(project)!, "bin");
+            var bin = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(project)!, "bin", configuration);
             if (!Directory.Exists(bin))
             {
                 continue;
@@ -114,6 +116,11 @@ internal static partial class Discovery
 
             var name = AssemblyName(project) + ".dll";
             assemblies.AddRange(Directory.EnumerateFiles(bin, name, SearchOption.AllDirectories).Where(p => !IsReferenceAssembly(p)));
+        }
+
+        if (assemblies.Count == 0)
+        {
+            throw new InputException(target.Path, $"no project has built assemblies for the {configuration} configuration; build it, or name the configuration with -c");
         }
 
         return assemblies.Distinct(StringComparer.Ordinal).OrderBy(p => p, StringComparer.Ordinal).ToList();

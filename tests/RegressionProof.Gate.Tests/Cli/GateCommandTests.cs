@@ -193,6 +193,27 @@ public sealed class GateCommandTests : IDisposable
         Assert.Matches(@"INTAKE-1\s+proven\s+1\s+1\s", stdout);
     }
 
+    [Fact]
+    public void Only_the_gated_configuration_counts_so_a_stale_debug_build_cannot_keep_a_removed_proof_alive()
+    {
+        var project = Path.Combine(_folder.Path, "src", "Shop");
+        Directory.CreateDirectory(Path.Combine(project, "bin", "Debug", "net10.0"));
+        Directory.CreateDirectory(Path.Combine(project, "bin", "Release", "net10.0"));
+        File.WriteAllText(Path.Combine(project, "Shop.csproj"), "<Project Sdk=\"Microsoft.NET.Sdk\" />");
+        BuildAssembly(Path.Combine(project, "bin", "Debug", "net10.0", "Shop.dll"), Manifest);
+        var withoutProof = Manifest[..Manifest.IndexOf(",\n{\"kind\":\"regression-for\"", StringComparison.Ordinal)] + "]}";
+        BuildAssembly(Path.Combine(project, "bin", "Release", "net10.0", "Shop.dll"), withoutProof);
+        _folder.Write("Shop.sln", "Project(\"{FAE04EC0-301F-11D3-BF4B-00C04F79EFBC}\") = \"Shop\", \"src\\Shop\\Shop.csproj\", \"{11111111-1111-1111-1111-111111111111}\"\nEndProject\n");
+
+        var release = Run("Shop.sln", "--no-build", "--as-of", "2026-11-24");
+        var debug = Run("Shop.sln", "--no-build", "--as-of", "2026-11-24", "-c", "Debug");
+
+        Assert.Equal(1, release.Exit);
+        Assert.Contains("INTAKE-1 has no regression proof", release.Stdout, StringComparison.Ordinal);
+        Assert.Equal(0, debug.Exit);
+        Assert.Equal(2, Run("Shop.sln", "--no-build", "-c", "Staging").Exit);
+    }
+
     private (int Exit, string Stdout, string Stderr) Run(params string[] args)
     {
         using var stdout = new StringWriter();
