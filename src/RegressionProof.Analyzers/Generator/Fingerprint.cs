@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Threading;
@@ -20,12 +21,17 @@ namespace RegressionProof.Analyzers.Generator
         {
             // Partial declarations are combined in a fixed order, whatever the order of the files.
             var parts = symbol.DeclaringSyntaxReferences
-                .Select(reference => Normalize(reference.GetSyntax(cancellationToken)))
+                .Select(reference => Of(reference.GetSyntax(cancellationToken)))
                 .OrderBy(text => text, System.StringComparer.Ordinal);
-            return Hash(string.Join("\n", parts));
+            var all = parts.ToList();
+            return all.Count == 1 ? all[0] : Hash(string.Join("\n", all));
         }
 
-        public static string Of(SyntaxNode node) => Hash(Normalize(node));
+        public static string Of(SyntaxNode node) => Cache.GetValue(node, static n => Hash(Normalize(n)));
+
+        // The transform runs again for every link on every edit, but the nodes of unchanged files
+        // are the same objects from one compilation to the next: their fingerprints are kept.
+        private static readonly ConditionalWeakTable<SyntaxNode, string> Cache = new();
 
         private static string Normalize(SyntaxNode node)
         {
