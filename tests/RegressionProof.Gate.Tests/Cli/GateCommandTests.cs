@@ -1,9 +1,8 @@
 using System;
 using System.IO;
 using System.Linq;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using RegressionProof.Gate.Cli;
+using RegressionProof.Manifest.Tests;
 using Xunit;
 
 namespace RegressionProof.Gate.Tests.Cli;
@@ -222,16 +221,9 @@ public sealed class GateCommandTests : IDisposable
         return (exit, stdout.ToString(), stderr.ToString());
     }
 
-    private static void BuildAssembly(string path, string manifestJson)
-    {
-        var source = $"[assembly: System.Reflection.AssemblyMetadata(\"RegressionProof.Manifest\", {SymbolDisplay.FormatLiteral(manifestJson, quote: true)})]\nnamespace Shop {{ public class Pricing {{ public decimal Apply() => 0; }} }}";
-        var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
-            .Where(p => Path.GetFileName(p) is "System.Runtime.dll" or "System.Private.CoreLib.dll")
-            .Select(p => MetadataReference.CreateFromFile(p));
-        var result = CSharpCompilation.Create(Path.GetFileNameWithoutExtension(path), [CSharpSyntaxTree.ParseText(source)], references,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary)).Emit(path);
-        Assert.True(result.Success, string.Join("\n", result.Diagnostics));
-    }
+    private static void BuildAssembly(string path, string manifestJson) =>
+        TestAssemblies.Build(Path.GetDirectoryName(path)!, Path.GetFileNameWithoutExtension(path),
+            TestAssemblies.WithManifest(manifestJson) + "\nnamespace Shop { public class Pricing { public decimal Apply() => 0; } }");
 
     public void Dispose() => _folder.Dispose();
 }
