@@ -15,7 +15,7 @@ internal sealed class GateResult
     {
         Input = input;
         Findings = findings;
-        Passed = findings.All(f => f.Level != FindingLevel.Error);
+        Passed = Checks.Gatekeeper.Passes(findings);
         Cards = input.Release.Cards
             .Select(card =>
             {
