@@ -58,7 +58,10 @@ namespace RegressionProof.Analyzers.Rules
                 var referencedFixes = new List<(string Card, string Target)>();
                 foreach (var assembly in endContext.Compilation.SourceModule.ReferencedAssemblySymbols)
                 {
-                    if (KnownAttributes.CanCarryLinks(assembly))
+                    // The embedded manifest lists every link, private and internal ones too; metadata
+                    // only shows a compilation the public surface of its references.
+                    if (KnownAttributes.CanCarryLinks(assembly)
+                        && !CollectFromManifest(assembly, referencedFixes, provenCards))
                     {
                         CollectReferencedLinks(assembly.GlobalNamespace, known, referencedFixes, provenCards, assembly.Name, endContext.CancellationToken);
                     }
@@ -88,6 +91,53 @@ namespace RegressionProof.Analyzers.Rules
             ImmutableDictionary<string, string?>.Empty.Add(CardProperty, card),
             card,
             target);
+
+        /// <summary>
+        /// Reads the links of a referenced assembly from the manifest the generator embedded in it;
+        /// false when it has none (built without the generator), or an unreadable one.
+        /// </summary>
+        private static bool CollectFromManifest(
+            IAssemblySymbol assembly, List<(string Card, string Target)> fixes, ConcurrentDictionary<string, bool> provenCards)
+        {
+            foreach (var attribute in assembly.GetAttributes())
+            {
+                if (attribute.AttributeClass is not { Name: "AssemblyMetadataAttribute" } attributeClass
+                    || attributeClass.ContainingNamespace?.ToDisplayString() != "System.Reflection"
+                    || attribute.ConstructorArguments.Length != 2
+                    || attribute.ConstructorArguments[0].Value as string != Generator.ManifestGenerator.MetadataKey
+                    || attribute.ConstructorArguments[1].Value is not string json)
+                {
+                    continue;
+                }
+
+                var manifest = JsonDocumentReader.Parse(json, out _);
+                if (manifest?["links"] is not { Kind: JsonNodeKind.Array } links)
+                {
+                    return false;
+                }
+
+                foreach (var link in links.Items)
+                {
+                    if (link["card"]?.AsString is not { Length: > 0 } card || link["kind"]?.AsString is not { } kind)
+                    {
+                        continue;
+                    }
+
+                    if (kind == "fixes")
+                    {
+                        fixes.Add((card, assembly.Name + ": " + (link["display"]?.AsString ?? link["symbol"]?.AsString ?? "?")));
+                    }
+                    else
+                    {
+                        provenCards[card] = true;
+                    }
+                }
+
+                return true;
+            }
+
+            return false;
+        }
 
         private static void CollectReferencedLinks(
             INamespaceOrTypeSymbol container,

@@ -162,6 +162,50 @@ public class FixWithoutRegressionProofAnalyzerTests
     }
 
     [Fact]
+    public async Task An_internal_proof_in_a_referenced_assembly_counts_through_its_embedded_manifest()
+    {
+        // Metadata shows only the public surface of a reference; the manifest lists every link.
+        var probes = TestFrameworkReferences.Compile("Shop.Monitoring", """
+            [assembly: System.Reflection.AssemblyMetadata("RegressionProof.Manifest", "{\"schema\":\"regression-proof/manifest/v1\",\"assembly\":\"Shop.Monitoring\",\"links\":[{\"kind\":\"synthetic-probe\",\"card\":\"INTAKE-1\",\"symbol\":\"M:Probes.Run\",\"display\":\"Probes.Run()\",\"path\":\"Probes.cs\",\"line\":3,\"signal\":\"error\",\"fingerprint\":\"sha256:00\"}]}")]
+            internal static class Probes
+            {
+                [RegressionProof.SyntheticProbe("INTAKE-1", Signal = RegressionProof.RecurrenceSignal.Error)]
+                internal static void Run() { }
+            }
+            """, TestFrameworkReferences.Attributes);
+        var test = Aggregating("""
+            using RegressionProof;
+
+            public class Pricing
+            {
+                [Fixes("INTAKE-1")]
+                public void Apply() { }
+            }
+            """);
+        test.TestState.AdditionalReferences.Add(probes);
+
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task An_internal_fix_in_a_referenced_assembly_is_reported_through_its_embedded_manifest()
+    {
+        var shop = TestFrameworkReferences.Compile("Shop.Core", """
+            [assembly: System.Reflection.AssemblyMetadata("RegressionProof.Manifest", "{\"schema\":\"regression-proof/manifest/v1\",\"assembly\":\"Shop.Core\",\"links\":[{\"kind\":\"fixes\",\"card\":\"INTAKE-2\",\"symbol\":\"M:Rounding.Round\",\"display\":\"Rounding.Round()\",\"path\":\"Rounding.cs\",\"line\":3,\"fingerprint\":\"sha256:00\"}]}")]
+            internal static class Rounding
+            {
+                [RegressionProof.Fixes("INTAKE-2")]
+                internal static void Round() { }
+            }
+            """, TestFrameworkReferences.Attributes);
+        var test = Aggregating("public class Tests { }");
+        test.TestState.AdditionalReferences.Add(shop);
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic("RP0001").WithArguments("INTAKE-2", "Shop.Core: Rounding.Round()"));
+
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task Unusable_ids_are_left_to_the_id_rules()
     {
         var test = Aggregating("""
