@@ -74,7 +74,7 @@ namespace RegressionProof.Analyzers
             "RegressionProof configuration is not valid",
             "{0}",
             DiagnosticSeverity.Warning,
-            "A configuration value (.editorconfig option or release file) could not be used; RegressionProof falls back to its defaults for it.",
+            "A configuration value (.editorconfig option or release file) could not be used. RegressionProof then errs on the side of silence: an invalid ID pattern checks only for empty IDs, an invalid sprint length means 14 days, an unreadable release file turns RP0007 off.",
             WellKnownDiagnosticTags.CompilationEnd);
 
         private static DiagnosticDescriptor Create(
