@@ -85,7 +85,10 @@ public class AddRegressionTestRefactoringProviderTests
         var solution = await ApplyAsync(shop.Documents.Single(), Pricing.IndexOf("Fixes", System.StringComparison.Ordinal));
 
         var added = solution.GetProject(shop.Id)!.Documents.Single(d => d.Name == "INTAKE_123RegressionTests.cs");
-        Assert.Contains("[TestMethod]", (await added.GetTextAsync()).ToString(), System.StringComparison.Ordinal);
+        var text = (await added.GetTextAsync()).ToString();
+        Assert.Contains("[TestMethod]", text, System.StringComparison.Ordinal);
+        // MSTest discovers tests only in classes marked [TestClass].
+        Assert.Contains("[TestClass]\npublic class INTAKE_123RegressionTests", text, System.StringComparison.Ordinal);
     }
 
     [Fact]
