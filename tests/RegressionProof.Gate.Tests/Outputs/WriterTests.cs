@@ -113,6 +113,22 @@ public sealed class WriterTests : IDisposable
     }
 
     [Fact]
+    public async Task Sarif_validates_against_the_official_SARIF_2_1_0_schema()
+    {
+        var schema = await JsonSchema.FromFileAsync(Path.Combine(AppContext.BaseDirectory, "schemas", "sarif-schema-2.1.0.json"));
+        var passing = Given.Input(Given.Release(), [Given.Fix("INTAKE-1"), Given.Test("INTAKE-1")]);
+
+        foreach (var result in new[] { HostileResult(), new GateResult(passing, Gatekeeper.Decide(passing)) })
+        {
+            Assert.Empty(schema.Validate(SarifWriter.Write(result)));
+        }
+
+        // The schema does reject what SARIF forbids: a driver without a name, an unknown level.
+        Assert.NotEmpty(schema.Validate("""{ "version": "2.1.0", "runs": [ { "tool": { "driver": { } } } ] }"""));
+        Assert.NotEmpty(schema.Validate("""{ "version": "2.1.0", "runs": [ { "tool": { "driver": { "name": "x" } }, "results": [ { "level": "fatal", "message": { "text": "m" } } ] } ] }"""));
+    }
+
+    [Fact]
     public void Sarif_has_the_structure_of_SARIF_2_1_0_with_located_results_and_declared_rules()
     {
         using var document = JsonDocument.Parse(SarifWriter.Write(HostileResult()));
