@@ -62,12 +62,11 @@ namespace RegressionProof.Analyzers.Infrastructure
     /// <summary>Why a JSON text could not be read, and where.</summary>
     internal sealed class JsonSyntaxError
     {
-        public JsonSyntaxError(string message, int line, int column, int position)
+        public JsonSyntaxError(string message, int line, int column)
         {
             Message = message;
             Line = line;
             Column = column;
-            Position = position;
         }
 
         public string Message { get; }
@@ -75,8 +74,6 @@ namespace RegressionProof.Analyzers.Infrastructure
         public int Line { get; }
 
         public int Column { get; }
-
-        public int Position { get; }
     }
 
     /// <summary>
@@ -401,7 +398,7 @@ namespace RegressionProof.Analyzers.Infrastructure
             }
         }
 
-        private JsonFailure Fail(string message) => new(new JsonSyntaxError(message, _line, Column, _position));
+        private JsonFailure Fail(string message) => new(new JsonSyntaxError(message, _line, Column));
 
         // Used only to unwind the recursive descent; never escapes Parse.
         private sealed class JsonFailure : Exception
