@@ -1,12 +1,16 @@
-using System;
-
 namespace RegressionProof.Analyzers.Generator
 {
+    // The pipeline models are classes, not structs, on purpose: the compiler's incremental pipeline
+    // is generic over them, and instantiations over reference types share code compiled ahead of
+    // time in Roslyn, while every struct instantiation is compiled again by the JIT in each compiler
+    // process (a build without the compiler server pays that once per project). See
+    // docs/performance.md, "Build overhead".
+
     /// <summary>
     /// One link of the manifest as the pipeline carries it: strings and numbers only, so it compares
     /// by value and never holds a symbol, a syntax node or a compilation.
     /// </summary>
-    internal readonly record struct LinkModel(
+    internal sealed record LinkModel(
         string Kind,
         string Card,
         string Symbol,
@@ -30,11 +34,11 @@ namespace RegressionProof.Analyzers.Generator
         string Fingerprint);
 
     /// <summary>What the generator needs of the compilation itself.</summary>
-    internal readonly record struct CompilationModel(string AssemblyName, bool SeesAttributes);
+    internal sealed record CompilationModel(string AssemblyName, bool SeesAttributes);
 
     /// <summary>The folders that make paths in the manifest repository-relative.</summary>
-    internal readonly record struct PathModel(string? RepositoryRoot, string? ProjectDirectory);
+    internal sealed record PathModel(string? RepositoryRoot, string? ProjectDirectory);
 
     /// <summary>The manifest of one compilation, ready to emit.</summary>
-    internal readonly record struct ManifestModel(string AssemblyName, string Json) : IEquatable<ManifestModel>;
+    internal sealed record ManifestModel(string AssemblyName, string Json);
 }

@@ -68,13 +68,13 @@ namespace RegressionProof.Analyzers.Generator
                     var target = input.Left.Right;
                     return target.SeesAttributes
                         ? new ManifestModel(target.AssemblyName, ManifestWriter.Write(target.AssemblyName, links, input.Right))
-                        : default;
+                        : null;
                 })
                 .WithTrackingName(TrackingNames.Manifest);
 
             context.RegisterSourceOutput(manifest, static (output, model) =>
             {
-                if (model.Json is null)
+                if (model is null)
                 {
                     return; // built without RegressionProof attributes: nothing to record
                 }

@@ -8,9 +8,10 @@ namespace RegressionProof.Analyzers.Infrastructure
 {
     /// <summary>
     /// An immutable array compared by its elements, so generator models that hold one stay
-    /// equatable and the incremental pipeline can cache them.
+    /// equatable and the incremental pipeline can cache them. A class for the same reason as the
+    /// models (see <c>LinkModel</c>): pipeline code over it is shared, not compiled per process.
     /// </summary>
-    internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IEnumerable<T>
+    internal sealed class EquatableArray<T> : IEquatable<EquatableArray<T>>, IEnumerable<T>
         where T : IEquatable<T>
     {
         public static readonly EquatableArray<T> Empty = new(ImmutableArray<T>.Empty);
@@ -28,8 +29,18 @@ namespace RegressionProof.Analyzers.Infrastructure
 
         public T this[int index] => Items[index];
 
-        public bool Equals(EquatableArray<T> other)
+        public bool Equals(EquatableArray<T>? other)
         {
+            if (ReferenceEquals(this, other))
+            {
+                return true;
+            }
+
+            if (other is null)
+            {
+                return false;
+            }
+
             var left = Items;
             var right = other.Items;
             if (left.Length != right.Length)
@@ -67,9 +78,9 @@ namespace RegressionProof.Analyzers.Infrastructure
 
         IEnumerator IEnumerable.GetEnumerator() => ((IEnumerable)Items).GetEnumerator();
 
-        public static bool operator ==(EquatableArray<T> left, EquatableArray<T> right) => left.Equals(right);
+        public static bool operator ==(EquatableArray<T>? left, EquatableArray<T>? right) => left is null ? right is null : left.Equals(right);
 
-        public static bool operator !=(EquatableArray<T> left, EquatableArray<T> right) => !left.Equals(right);
+        public static bool operator !=(EquatableArray<T>? left, EquatableArray<T>? right) => !(left == right);
     }
 
     internal static class EquatableArray

@@ -76,6 +76,16 @@ public class CachingTests
         }
     }
 
+    [Fact]
+    public void Pipeline_models_are_classes_so_the_compilers_pipeline_code_over_them_is_shared_not_compiled_per_process()
+    {
+        // A struct model makes every generic node of the pipeline a new instantiation that the JIT
+        // compiles in each compiler process; see docs/performance.md, "Build overhead".
+        Type[] models = [typeof(LinkModel), typeof(CompilationModel), typeof(PathModel), typeof(ManifestModel), typeof(EquatableArray<LinkModel>)];
+
+        Assert.All(models, model => Assert.False(model.IsValueType, $"{model.Name} is a struct"));
+    }
+
     private static (GeneratorDriver Driver, CSharpCompilation Compilation) RunOnce()
     {
         var compilation = GeneratorHarness.Compilation(
