@@ -62,6 +62,7 @@ internal static class GateBenchmark
                 Build(folder, count);
                 for (var run = 0; run < 3; run++)
                 {
+                    int[] collections = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
                     var watch = System.Diagnostics.Stopwatch.StartNew();
                     var files = Directory.GetFiles(Path.Combine(folder, "bin"), "*.dll").Order(StringComparer.Ordinal).ToList();
                     var assemblies = RegressionProof.Gate.Inputs.AssemblyScanner.Scan(files, folder);
@@ -76,11 +77,18 @@ internal static class GateBenchmark
                     var result = new RegressionProof.Gate.Model.GateResult(input, findings);
                     var decide = watch.Elapsed.TotalMilliseconds - mark;
                     mark = watch.Elapsed.TotalMilliseconds;
-                    var manifest = RegressionProof.Gate.Outputs.CoverageManifestWriter.Write(result);
+                    long manifestBytes;
+                    using (var file = File.Create(Path.Combine(folder, "coverage-manifest.json")))
+                    {
+                        RegressionProof.Gate.Outputs.CoverageManifestWriter.WriteTo(file, result);
+                        manifestBytes = file.Length;
+                    }
+
                     RegressionProof.Gate.Outputs.ReleaseLogWriter.Write(result);
                     RegressionProof.Gate.Outputs.SarifWriter.Write(result);
                     var write = watch.Elapsed.TotalMilliseconds - mark;
-                    Console.WriteLine($"{count} assemblies: scan {scan:F0} ms, baseline {read:F0} ms, decide {decide:F0} ms ({findings.Count} findings), write {write:F0} ms ({manifest.Length / 1_000_000} MB)");
+                    Console.WriteLine($"{count} assemblies: scan {scan:F0} ms, baseline {read:F0} ms, decide {decide:F0} ms ({findings.Count} findings), write {write:F0} ms ({manifestBytes / 1_000_000} MB); "
+                        + $"collections gen0/1/2: {GC.CollectionCount(0) - collections[0]}/{GC.CollectionCount(1) - collections[1]}/{GC.CollectionCount(2) - collections[2]}");
                 }
             }
         }

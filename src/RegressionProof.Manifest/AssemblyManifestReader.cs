@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Text;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
 
@@ -40,7 +41,18 @@ public static class AssemblyManifestReader
     }
 
     /// <summary>The raw manifest JSON embedded in the assembly image in <paramref name="stream"/>, or null.</summary>
-    public static string? ReadManifestJson(Stream stream, string path)
+    public static string? ReadManifestJson(Stream stream, string path) =>
+        ReadManifestUtf8(stream, path) is { } utf8 ? Encoding.UTF8.GetString(utf8) : null;
+
+    /// <summary>
+    /// The manifest of the assembly image in <paramref name="stream"/>, or null when it has none;
+    /// parsed from the UTF-8 bytes metadata stores, without making a string of them first.
+    /// </summary>
+    public static ManifestDocument? ReadManifest(Stream stream, string path) =>
+        ReadManifestUtf8(stream, path) is { } utf8 ? ManifestJson.Parse(utf8, path + " (embedded manifest)") : null;
+
+    /// <summary>The manifest JSON as the custom attribute blob stores it: UTF-8 bytes.</summary>
+    private static byte[]? ReadManifestUtf8(Stream stream, string path)
     {
         try
         {
@@ -56,7 +68,7 @@ public static class AssemblyManifestReader
                 throw new ManifestFormatException(path, "is a .NET module, not an assembly", null, null);
             }
 
-            string? found = null;
+            byte[]? found = null;
             foreach (var handle in metadata.GetAssemblyDefinition().GetCustomAttributes())
             {
                 var attribute = metadata.GetCustomAttribute(handle);
@@ -82,7 +94,16 @@ public static class AssemblyManifestReader
                     throw new ManifestFormatException(path, $"carries more than one '{ManifestDocument.MetadataKey}' manifest", null, null);
                 }
 
-                found = blob.ReadSerializedString() ?? string.Empty;
+                // A serialized string is a compressed length (0xFF for null) and its UTF-8 bytes.
+                var peek = blob; // a copy: reading it leaves blob where it is
+                if (blob.RemainingBytes > 0 && peek.ReadByte() == 0xFF)
+                {
+                    found = [];
+                    continue;
+                }
+
+                var length = blob.ReadCompressedInteger();
+                found = blob.ReadBytes(length);
             }
 
             return found;

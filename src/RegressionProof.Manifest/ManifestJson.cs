@@ -1,4 +1,5 @@
 using System;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -19,12 +20,15 @@ public static class ManifestJson
     /// Parses manifest JSON. Throws <see cref="ManifestFormatException"/> for JSON that is not a
     /// manifest, with the line and column where there is one.
     /// </summary>
-    public static ManifestDocument Parse(string json, string source)
+    public static ManifestDocument Parse(string json, string source) => Parse(Encoding.UTF8.GetBytes(json), source);
+
+    /// <inheritdoc cref="Parse(string, string)"/>
+    public static ManifestDocument Parse(ReadOnlyMemory<byte> utf8, string source)
     {
         string? schema;
         try
         {
-            using var document = JsonDocument.Parse(json);
+            using var document = JsonDocument.Parse(utf8);
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
                 throw new ManifestFormatException(source, "the manifest is not a JSON object", null, null);
@@ -52,7 +56,7 @@ public static class ManifestJson
 
         try
         {
-            var manifest = JsonSerializer.Deserialize<ManifestDocument>(json, Options)
+            var manifest = JsonSerializer.Deserialize<ManifestDocument>(utf8.Span, Options)
                 ?? throw new ManifestFormatException(source, "the manifest is null", null, null);
             foreach (var link in manifest.Links)
             {

@@ -25,6 +25,26 @@ public sealed class AssemblyManifestReaderTests : IDisposable
         Assert.DoesNotContain(AppDomain.CurrentDomain.GetAssemblies(), a => a.GetName().Name == "Shop");
     }
 
+    [Theory]
+    [InlineData(1)] // a blob length of one byte
+    [InlineData(40)] // two bytes
+    [InlineData(400)] // four bytes: the manifest is over 16 KB
+    public void The_manifest_is_read_from_its_utf8_bytes_exactly_as_written_whatever_its_length(int links)
+    {
+        var link = """{"kind":"fixes","card":"INTAKE-1","symbol":"M:Shop.Größe.M","display":"Größe.M() — ✓","path":"src/Größe.cs","line":4,"fingerprint":"sha256:00"}""";
+        var json = "{\"schema\":\"regression-proof/manifest/v1\",\"assembly\":\"Shop\",\"links\":[" + string.Join(",", System.Linq.Enumerable.Repeat(link, links)) + "]}";
+        var path = TestAssemblies.Build(_folder, "Shop", TestAssemblies.WithManifest(json) + " public class A { }");
+
+        using var stream = File.OpenRead(path);
+        var manifest = AssemblyManifestReader.ReadManifest(stream, path);
+
+        Assert.NotNull(manifest);
+        Assert.Equal(links, manifest!.Links.Count);
+        Assert.All(manifest.Links, l => Assert.Equal(("M:Shop.Größe.M", "Größe.M() — ✓", "src/Größe.cs"), (l.Symbol, l.Display, l.Path)));
+        stream.Position = 0;
+        Assert.Equal(json, AssemblyManifestReader.ReadManifestJson(stream, path));
+    }
+
     [Fact]
     public void An_assembly_without_a_manifest_reads_as_none()
     {

@@ -39,18 +39,18 @@ internal static class GateCommand
         try
         {
             var result = Decide(options, workingDirectory, stderr, interactive);
-            var coverage = CoverageManifestWriter.WriteUtf8(result);
             var releaseLog = ReleaseLogWriter.Write(result);
             var sarif = SarifWriter.Write(result);
-            AtomicOutput.WriteAll(Path.GetFullPath(Path.Combine(workingDirectory, options.Out)), new List<(string, byte[])>
+            var outputs = Path.GetFullPath(Path.Combine(workingDirectory, options.Out));
+            AtomicOutput.WriteAll(outputs, new List<(string, Action<Stream>)>
             {
-                (CoverageManifestFile, coverage),
-                (ReleaseLogFile, Encoding.UTF8.GetBytes(releaseLog)),
-                (SarifFile, Encoding.UTF8.GetBytes(sarif)),
+                (CoverageManifestFile, stream => CoverageManifestWriter.WriteTo(stream, result)),
+                (ReleaseLogFile, stream => stream.Write(Encoding.UTF8.GetBytes(releaseLog))),
+                (SarifFile, stream => stream.Write(Encoding.UTF8.GetBytes(sarif))),
             });
             stdout.Write(options.Format switch
             {
-                "json" => Encoding.UTF8.GetString(coverage),
+                "json" => Encoding.UTF8.GetString(CoverageManifestWriter.WriteUtf8(result)),
                 "markdown" => releaseLog,
                 "sarif" => sarif,
                 "github" => GitHubAnnotationWriter.Write(result),

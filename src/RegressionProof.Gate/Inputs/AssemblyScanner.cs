@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -21,38 +22,51 @@ internal static class AssemblyScanner
             progress?.Invoke(i + 1, files.Count);
             var path = files[i];
 
-            // Each file is read once: its hash, its manifest and its API all come from the same bytes.
-            byte[] bytes;
+            // Each file is read once: its hash, its manifest and its API all come from the same bytes,
+            // held in a pooled buffer (a fresh array per assembly would land most of them on the
+            // large object heap and make the collector's work grow faster than the repository).
+            byte[] buffer;
+            int length;
             try
             {
-                bytes = File.ReadAllBytes(path);
+                using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
+                length = checked((int)file.Length);
+                buffer = ArrayPool<byte>.Shared.Rent(length);
+                file.ReadExactly(buffer, 0, length);
             }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or OverflowException)
             {
                 throw new InputException(path, "cannot be read: " + exception.Message);
             }
 
-            using var stream = new MemoryStream(bytes, writable: false);
-            ManifestDocument? manifest;
             try
             {
-                var json = AssemblyManifestReader.ReadManifestJson(stream, path);
-                manifest = json is null ? null : ManifestJson.Parse(json, path + " (embedded manifest)");
-            }
-            catch (ManifestFormatException exception)
-            {
-                throw new InputException(exception.File, exception.Reason, exception.Line, exception.Column);
-            }
+                using var stream = new MemoryStream(buffer, 0, length, writable: false);
+                ManifestDocument? manifest;
+                try
+                {
+                    manifest = AssemblyManifestReader.ReadManifest(stream, path);
+                }
+                catch (ManifestFormatException exception)
+                {
+                    throw new InputException(exception.File, exception.Reason, exception.Line, exception.Column);
+                }
 
-            if (manifest is null)
-            {
-                continue; // built without RegressionProof: nothing to gate in it
-            }
+                if (manifest is null)
+                {
+                    continue; // built without RegressionProof: nothing to gate in it
+                }
 
-            stream.Position = 0;
-            var (api, migrations) = AssemblyInspector.Inspect(stream, path);
-            var relative = Path.GetRelativePath(root, path).Replace('\\', '/');
-            copies.Add((manifest.Assembly, new ScannedFile(relative, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes))), manifest, api, migrations));
+                stream.Position = 0;
+                var (api, migrations) = AssemblyInspector.Inspect(stream, path);
+                var relative = Path.GetRelativePath(root, path).Replace('\\', '/');
+                var sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(buffer.AsSpan(0, length)));
+                copies.Add((manifest.Assembly, new ScannedFile(relative, sha256), manifest, api, migrations));
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
         }
 
         return copies

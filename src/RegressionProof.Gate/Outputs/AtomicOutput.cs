@@ -27,16 +27,29 @@ internal static class AtomicOutput
 
     public static void WriteAll(string directory, IReadOnlyList<(string Name, byte[] Content)> files)
     {
+        var writers = new List<(string, Action<Stream>)>(files.Count);
+        foreach (var (name, content) in files)
+        {
+            writers.Add((name, stream => stream.Write(content)));
+        }
+
+        WriteAll(directory, writers);
+    }
+
+    /// <summary>Each file is written by its <c>Write</c> straight to a temporary file, never held whole in memory.</summary>
+    public static void WriteAll(string directory, IReadOnlyList<(string Name, Action<Stream> Write)> files)
+    {
         Directory.CreateDirectory(directory);
         var temporary = new List<(string Temp, string Final)>();
         try
         {
-            foreach (var (name, content) in files)
+            foreach (var (name, write) in files)
             {
                 var final = Path.Combine(directory, name);
                 var temp = Path.Combine(directory, $".{name}.{Guid.NewGuid():N}.tmp");
-                File.WriteAllBytes(temp, content);
                 temporary.Add((temp, final));
+                using var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 64 * 1024);
+                write(stream);
             }
 
             foreach (var (temp, final) in temporary)

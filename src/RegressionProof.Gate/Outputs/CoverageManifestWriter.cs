@@ -17,13 +17,26 @@ internal static class CoverageManifestWriter
 {
     public const string Schema = "regression-proof/coverage/v1";
 
+    private const int FlushThreshold = 64 * 1024;
+
     public static string Write(GateResult result) => Encoding.UTF8.GetString(WriteUtf8(result));
 
-    /// <summary>The manifest as UTF-8 bytes, as it goes to its file: tens of megabytes never become a string.</summary>
+    /// <summary>The manifest as UTF-8 bytes (for tests and <c>--format json</c>).</summary>
     public static byte[] WriteUtf8(GateResult result)
     {
-        var input = result.Input;
         using var stream = new MemoryStream();
+        WriteTo(stream, result);
+        return stream.ToArray();
+    }
+
+    /// <summary>
+    /// Writes the manifest to <paramref name="stream"/> as it goes: a large repository's manifest
+    /// runs to tens of megabytes, and holding it whole (in a growing buffer, then a copy) made the
+    /// garbage collector's work grow faster than the repository.
+    /// </summary>
+    public static void WriteTo(Stream stream, GateResult result)
+    {
+        var input = result.Input;
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, NewLine = "\n" }))
         {
             json.WriteStartObject();
@@ -89,6 +102,12 @@ internal static class CoverageManifestWriter
                 {
                     WriteLink(json, assembly.Name, link);
                 }
+
+                // The writer buffers everything until flushed; flushing per assembly keeps its buffer small.
+                if (json.BytesPending > FlushThreshold)
+                {
+                    json.Flush();
+                }
             }
 
             json.WriteEndArray();
@@ -117,7 +136,6 @@ internal static class CoverageManifestWriter
         }
 
         stream.WriteByte((byte)'\n');
-        return stream.ToArray();
     }
 
     /// <summary>A manifest link (the shape of manifest.v1) with the assembly it came from; nulls omitted.</summary>

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
@@ -175,6 +176,39 @@ public sealed class WriterTests : IDisposable
 
         Assert.Equal("new", File.ReadAllText(Path.Combine(_folder.Path, "release-log.md")));
         Assert.Equal(["coverage-manifest.json", "release-log.md"], Directory.GetFiles(_folder.Path).Select(Path.GetFileName).Order());
+    }
+
+    [Fact]
+    public void A_report_that_fails_half_written_leaves_the_previous_reports_untouched_and_no_temporary_file()
+    {
+        File.WriteAllText(Path.Combine(_folder.Path, "coverage-manifest.json"), "previous");
+
+        var failure = Assert.Throws<IOException>(() => AtomicOutput.WriteAll(_folder.Path, new List<(string, Action<Stream>)>
+        {
+            ("coverage-manifest.json", stream => stream.Write("{\"partial\":"u8)),
+            ("release-log.md", _ => throw new IOException("disk full")),
+        }));
+
+        Assert.Equal("disk full", failure.Message);
+        Assert.Equal("previous", File.ReadAllText(Path.Combine(_folder.Path, "coverage-manifest.json")));
+        Assert.Equal(["coverage-manifest.json"], Directory.GetFiles(_folder.Path).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void The_coverage_manifest_streamed_to_its_file_is_the_same_bytes_as_written_in_memory()
+    {
+        // Enough assemblies and links that the writer flushes to the file many times on the way.
+        var release = Given.Release(cards: [Given.Card("INTAKE-1")]);
+        var assemblies = Enumerable.Range(0, 40)
+            .Select(a => Given.Assembly($"Service{a:D2}", Enumerable.Range(0, 50).Select(l => Given.Fix("INTAKE-1", $"M:Service{a}.Type{l}.Apply")).ToList()))
+            .ToList();
+        var input = new GateInput(release, Given.Changelog(release), assemblies, null, null, Given.Today);
+        var result = new GateResult(input, Gatekeeper.Decide(input));
+        var path = Path.Combine(_folder.Path, "coverage-manifest.json");
+
+        AtomicOutput.WriteAll(_folder.Path, new List<(string, Action<Stream>)> { ("coverage-manifest.json", stream => CoverageManifestWriter.WriteTo(stream, result)) });
+
+        Assert.Equal(CoverageManifestWriter.WriteUtf8(result), File.ReadAllBytes(path));
     }
 
     public void Dispose() => _folder.Dispose();
