@@ -105,6 +105,21 @@ public sealed class AssemblyManifestReaderTests : IDisposable
     }
 
     [Fact]
+    public void A_manifest_whose_text_is_not_valid_unicode_is_a_clear_error_not_a_crash()
+    {
+        // A lone surrogate in the attribute's string is written to metadata as bytes that are not UTF-8.
+        var json = ValidJson.Replace("A.M()", "A\uD800.M()", StringComparison.Ordinal);
+        var path = TestAssemblies.Build(_folder, "Broken", TestAssemblies.WithManifest(json));
+
+        using var stream = File.OpenRead(path);
+        var fromBytes = Record.Exception(() => AssemblyManifestReader.ReadManifest(stream, path));
+        var fromFile = Record.Exception(() => AssemblyManifestReader.Read(path));
+
+        Assert.True(fromBytes is null or ManifestFormatException, $"threw {fromBytes?.GetType().Name}: {fromBytes?.Message}");
+        Assert.True(fromFile is null or ManifestFormatException, $"threw {fromFile?.GetType().Name}: {fromFile?.Message}");
+    }
+
+    [Fact]
     public void Two_manifests_in_one_assembly_are_an_error()
     {
         var path = TestAssemblies.Build(_folder, "Twice", TestAssemblies.WithManifest(ValidJson) + "\n" + TestAssemblies.WithManifest(ValidJson.Replace("Shop", "Other", StringComparison.Ordinal)));
