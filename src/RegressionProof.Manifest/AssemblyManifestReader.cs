@@ -22,11 +22,10 @@ public static class AssemblyManifestReader
     /// </summary>
     public static ManifestDocument? Read(string path)
     {
-        string? json;
         try
         {
             using var stream = File.OpenRead(path);
-            json = ReadManifestJson(stream, path);
+            return ReadManifest(stream, path);
         }
         catch (IOException exception)
         {
@@ -36,8 +35,6 @@ public static class AssemblyManifestReader
         {
             throw new ManifestFormatException(path, "cannot be read: " + exception.Message, null, null);
         }
-
-        return json is null ? null : ManifestJson.Parse(json, path + " (embedded manifest)");
     }
 
     /// <summary>The raw manifest JSON embedded in the assembly image in <paramref name="stream"/>, or null.</summary>
