@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using RegressionProof.Gate.Inputs;
 using RegressionProof.Gate.Model;
 using RegressionProof.Manifest;
 
@@ -47,22 +48,32 @@ internal static class RegressionProofCheck
 
             foreach (var test in proofs.Where(p => LinkKinds.IsTest(p.Kind) && p.Test is not null).DistinctBy(p => p.Test))
             {
-                var outcomes = input.TestResults.Of(test.Test!);
+                // A proof on a base test class runs as every concrete class that inherits it: all must pass, one must have run.
+                var outcomes = input.TestClasses.RunsOf(test.Test!).SelectMany(input.TestResults.Of).ToList();
+                var failed = outcomes.Where(o => o.Outcome is "Failed" or "Error" or "Aborted" or "Timeout").ToList();
+                var notPassed = outcomes.Where(o => o.Outcome != "Passed").ToList();
                 string? problem = outcomes.Count switch
                 {
                     0 => "did not run (no result in the test results)",
-                    _ when outcomes.Any(o => o.Outcome is "Failed" or "Error" or "Aborted" or "Timeout") => "failed",
-                    _ when outcomes.Any(o => o.Outcome != "Passed") => $"did not pass ({string.Join(", ", outcomes.Select(o => o.Outcome).Distinct())})",
+                    _ when failed.Count > 0 => $"failed ({Where(test.Test!, failed)})",
+                    _ when notPassed.Count > 0 => $"did not pass ({string.Join(", ", notPassed.Select(o => o.Outcome).Distinct())}; {Where(test.Test!, notPassed)})",
                     _ => null,
                 };
                 if (problem is not null)
                 {
                     yield return new Finding(Policies.RegressionProof.Name, Policies.RegressionProof.RuleId, FindingLevel.Error, id,
                         $"the proof of {id} {test.Test} {problem}",
-                        $"run the tests with --logger trx and make {test.Test} pass",
+                        $"run the tests with dotnet test --logger trx (VSTest) or --report-trx (Microsoft.Testing.Platform), pass the .trx files with --test-results, and make {test.Test} pass",
                         new SourceLocation(test.Path, test.Line));
                 }
             }
         }
+    }
+    // Which result files (and, for an inherited test, as which classes) the bad results came from.
+    private static string Where(string test, IReadOnlyList<TestOutcome> outcomes)
+    {
+        var files = string.Join(", ", outcomes.Select(o => o.File).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
+        var runs = outcomes.Select(o => o.Test).Where(t => !string.Equals(t, test, StringComparison.Ordinal)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        return runs.Count == 0 ? $"in {files}" : $"as {string.Join(", ", runs)} in {files}";
     }
 }

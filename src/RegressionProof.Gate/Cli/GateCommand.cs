@@ -80,7 +80,7 @@ internal static class GateCommand
         TestResults? testResults = null;
         if (options.TestResults.Count > 0)
         {
-            testResults = TestResults.Read(options.TestResults.SelectMany(glob => TestResults.Expand(glob, workingDirectory)).Distinct(StringComparer.Ordinal).ToList());
+            testResults = TestResults.Load(options.TestResults, workingDirectory);
         }
 
         if (!options.NoBuild)

@@ -37,6 +37,11 @@ internal sealed class GateInput
 
     public TestResults? TestResults { get; }
 
+    /// <summary>Which classes run each test, for proofs declared on base test classes.</summary>
+    public TestClassHierarchy TestClasses => _testClasses ??= TestClassHierarchy.From(Assemblies);
+
+    private TestClassHierarchy? _testClasses;
+
     public Baseline? Baseline { get; }
 
     public DateOnly AsOf { get; }

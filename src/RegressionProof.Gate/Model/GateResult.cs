@@ -25,7 +25,7 @@ internal sealed class GateResult
                 var tests = input.TestResults is null
                     ? []
                     : proofs.Where(p => p.Test is not null).Select(p => p.Test!).Distinct(StringComparer.Ordinal)
-                        .SelectMany(t => input.TestResults.Of(t)).Select(o => $"{o.DisplayName}: {o.Outcome}").OrderBy(t => t, StringComparer.Ordinal).ToList();
+                        .SelectMany(input.TestClasses.RunsOf).SelectMany(input.TestResults.Of).Select(o => $"{o.DisplayName}: {o.Outcome}").OrderBy(t => t, StringComparer.Ordinal).ToList();
                 return new CardStatus(card, status, input.FixesOf(card.Id).Count(), proofs, tests);
             })
             .ToList();

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using RegressionProof.Gate.Inputs;
 using RegressionProof.Manifest;
 
 namespace RegressionProof.Gate.Model;
@@ -15,4 +16,8 @@ internal sealed record ScannedAssembly(
     IReadOnlyList<ScannedFile> Files,
     IReadOnlyList<ManifestLink> Links,
     IReadOnlyList<string> PublicApi,
-    IReadOnlyList<string> Migrations);
+    IReadOnlyList<string> Migrations)
+{
+    /// <summary>Its classes that derive from others, so proofs on base test classes find the classes that run them.</summary>
+    public IReadOnlyList<DeclaredClass> Classes { get; init; } = [];
+}

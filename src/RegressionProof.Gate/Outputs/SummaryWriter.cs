@@ -17,7 +17,7 @@ internal static class SummaryWriter
             .Append(input.Release.Lane == ReleaseLane.FastPatch ? "fast-patch" : "standard").Append(" lane, as of ")
             .Append(input.AsOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).Append('\n');
         text.Append(input.Assemblies.Count).Append(" assemblies, ").Append(input.Links.Count).Append(" links")
-            .Append(input.TestResults is null ? string.Empty : $", {input.TestResults.All.Count} test results").Append("\n\n");
+            .Append(input.TestResults is null ? string.Empty : $", {input.TestResults.All.Count} test results from {input.TestResults.Files.Count} files ({input.TestResults.Runs} runs; the newest run of each test counts)").Append("\n\n");
 
         var idWidth = Math.Max(4, result.Cards.Select(c => Text.Printable(c.Card.Id).Length).DefaultIfEmpty(4).Max());
         text.Append("card".PadRight(idWidth)).Append("  status    fixes  proofs  title\n");
