@@ -44,14 +44,39 @@ internal static class TrxReader
         {
             return Read(reader, path, display);
         }
+        catch (XmlException exception) when (exception.LineNumber == 0 && DoctypePosition(path) is var (line, column))
+        {
+            // The reader refuses a DTD without saying where it is; the file does.
+            throw new InputException(path, "the test results file declares a DTD (<!DOCTYPE>); test results never do, and DTDs are not read", line, column);
+        }
         catch (XmlException exception)
         {
             // The reader's own message ends in " Line n, position m."; the position goes in front instead.
-            var reason = exception.Message.Contains("DTD", StringComparison.Ordinal)
-                ? "the test results file declares a DTD (<!DOCTYPE>); test results never do, and DTDs are not read"
-                : "the test results file is not valid XML: " + exception.Message.Split(" Line ")[0];
-            throw new InputException(path, reason, exception.LineNumber, exception.LinePosition);
+            throw new InputException(path, "the test results file is not valid XML: " + exception.Message.Split(" Line ")[0],
+                exception.LineNumber > 0 ? exception.LineNumber : null, exception.LineNumber > 0 ? exception.LinePosition : null);
         }
+    }
+
+    // Where "<!DOCTYPE" starts, looked for where a DTD can be: in the first bytes, before the root element.
+    private static (long Line, long Column)? DoctypePosition(string path)
+    {
+        var head = new byte[64 * 1024];
+        int length;
+        using (var file = File.OpenRead(path))
+        {
+            length = file.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        }
+
+        var text = System.Text.Encoding.UTF8.GetString(head, 0, length);
+        var at = text.IndexOf("<!DOCTYPE", StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return null;
+        }
+
+        var line = 1 + text.AsSpan(0, at).Count('\n');
+        var column = at - (text.LastIndexOf('\n', Math.Max(0, at - 1)) + 1) + 1;
+        return (line, column);
     }
 
     private static TestRun Read(XmlReader reader, string path, string display)

@@ -95,8 +95,8 @@ public class CheckTests
 
     [Theory]
     [InlineData("Passed", null)]
-    [InlineData("Failed", "failed")]
-    [InlineData("NotExecuted", "did not pass (NotExecuted)")]
+    [InlineData("Failed", "failed (in results.trx)")]
+    [InlineData("NotExecuted", "did not pass (NotExecuted; in results.trx)")]
     [InlineData(null, "did not run (no result in the test results)")]
     public void Regression_proof_with_test_results_every_test_proof_ran_and_passed(string? outcome, string? problem)
     {

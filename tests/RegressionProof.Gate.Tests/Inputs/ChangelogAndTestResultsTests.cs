@@ -40,7 +40,7 @@ public sealed class ChangelogAndTestResultsTests : IDisposable
             </TestRun>
             """);
 
-        var results = TestResults.Read(TestResults.Expand("results/*.trx", _folder.Path));
+        var results = TestResults.Read(TestResultFiles.Expand("results/*.trx", _folder.Path));
 
         Assert.Equal(["Passed", "Failed"], results.Of("Shop.Tests.PricingTests.Never_negative").Select(o => o.Outcome));
         Assert.Equal("NotExecuted", Assert.Single(results.Of("Shop.Tests.RefundTests.Rounds")).Outcome);
@@ -63,7 +63,7 @@ public sealed class ChangelogAndTestResultsTests : IDisposable
     [Fact]
     public void A_glob_that_matches_nothing_is_a_clear_error()
     {
-        Assert.Contains("no test results file matches", Assert.Throws<InputException>(() => TestResults.Expand("*.trx", _folder.Path)).Message, StringComparison.Ordinal);
+        Assert.Contains("no test results file matches", Assert.Throws<InputException>(() => TestResultFiles.Expand("*.trx", _folder.Path)).Message, StringComparison.Ordinal);
     }
 
     public void Dispose() => _folder.Dispose();
