@@ -21,7 +21,8 @@ internal static class HelpText
                                   e.g. --release releases/2.4.1.json
           --changelog <file>      The changelog (Keep a Changelog). Default: CHANGELOG.md beside the solution.
                                   e.g. --changelog docs/CHANGELOG.md
-          --test-results <glob>   Test results (.trx) proving the test proofs ran and passed; repeatable.
+          --test-results <glob>   Test results (.trx: a file, a folder or a glob) proving the test proofs ran
+                                  and passed; the newest run of each test counts; repeatable.
                                   e.g. --test-results "artifacts/test-results/*.trx"
           --baseline <file>       The previous release's coverage-manifest.json: enables the API-class,
                                   keep-probes and suspect-proof checks.
