@@ -109,6 +109,9 @@ public sealed class TestResultsCheckTests : IDisposable
 
         Assert.Equal((0, string.Empty), (exit, stderr.ToString()));
         Assert.Contains("1 assemblies, 2 links, 6 test results from 2 files (2 runs; the newest run of each test counts)", stdout.ToString(), StringComparison.Ordinal);
+        var log = File.ReadAllText(Path.Combine(_folder.Path, "artifacts", "regression-proof", "release-log.md"));
+        Assert.Contains("- INTAKE-1: Shop.Tests.RedisPricingTests.Never\\_negative: Passed", log, StringComparison.Ordinal);
+        Assert.DoesNotContain("Failed", log, StringComparison.Ordinal);
     }
 
     // Monday's run failed in every derived class, Tuesday's (after the fix) passed in all of them.
