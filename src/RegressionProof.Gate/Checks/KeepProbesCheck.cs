@@ -7,8 +7,9 @@ using RegressionProof.Manifest;
 namespace RegressionProof.Gate.Checks;
 
 /// <summary>
-/// With a baseline: a card that had proofs still has one, unless it is retired (error); a single
-/// proof that disappeared while others remain is reported as a warning.
+/// With a baseline, "keep regression probes in place": unless its card is retired, a probe, alert
+/// or dashboard panel of an earlier card that disappeared fails, and so does a card whose proofs
+/// all disappeared; a test gone while other proofs of its card remain is a warning.
 /// </summary>
 internal static class KeepProbesCheck
 {
@@ -35,13 +36,31 @@ internal static class KeepProbesCheck
             }
 
             var allGone = gone.Count == card.Count() && !input.ProofsOf(card.Key).Any();
-            yield return new Finding(Policies.KeepProbes.Name, Policies.KeepProbes.RuleId, allGone ? FindingLevel.Error : FindingLevel.Warning, card.Key,
-                allGone
-                    ? $"every proof of the earlier card {card.Key} is gone ({string.Join(", ", gone.Select(g => g.Display))})"
-                    : $"a proof of {card.Key} is gone: {string.Join(", ", gone.Select(g => $"{g.Kind} {g.Display}"))}",
-                $"keep the proof in place, or add {card.Key} to \"retired\" in the release file when it may go");
+            // The policy names probes: a monitor watches production after every release, so losing
+            // one is losing the proof, even while a test of the card remains.
+            var monitorsGone = gone.Where(g => IsMonitor(g.Kind)).ToList();
+            var fix = $"keep the proof in place, or add {card.Key} to \"retired\" in the release file when it may go";
+            if (allGone)
+            {
+                yield return new Finding(Policies.KeepProbes.Name, Policies.KeepProbes.RuleId, FindingLevel.Error, card.Key,
+                    $"every proof of the earlier card {card.Key} is gone ({string.Join(", ", gone.Select(g => g.Display))})", fix);
+            }
+            else if (monitorsGone.Count > 0)
+            {
+                yield return new Finding(Policies.KeepProbes.Name, Policies.KeepProbes.RuleId, FindingLevel.Error, card.Key,
+                    $"a probe of the earlier card {card.Key} is gone: {Describe(monitorsGone)}", fix);
+            }
+            else
+            {
+                yield return new Finding(Policies.KeepProbes.Name, Policies.KeepProbes.RuleId, FindingLevel.Warning, card.Key,
+                    $"a proof of {card.Key} is gone: {Describe(gone)}", fix);
+            }
         }
     }
+
+    private static bool IsMonitor(string kind) => kind is LinkKinds.SyntheticProbe or LinkKinds.RecurrenceAlert or LinkKinds.DashboardPanel;
+
+    private static string Describe(IEnumerable<ManifestLink> proofs) => string.Join(", ", proofs.Select(g => $"{g.Kind} {g.Display}"));
 
     private static (string Kind, string Card, string Symbol) Key(ManifestLink link) => (link.Kind, link.Card, link.Symbol);
 }

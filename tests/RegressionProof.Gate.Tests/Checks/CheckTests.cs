@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using RegressionProof.Gate.Checks;
@@ -310,11 +311,24 @@ public class CheckTests
     }
 
     [Fact]
-    public void Keep_probes_one_proof_gone_while_others_remain_is_a_warning()
+    public void Keep_probes_a_probe_gone_fails_even_while_a_test_of_its_card_remains_unless_retired()
+    {
+        var baseline = Given.Baseline([Given.Probe("OLD-1"), Given.Test("OLD-1", "Shop.Tests.Old")]);
+        ManifestLink[] links = [.. Proven, Given.Test("OLD-1", "Shop.Tests.Old")];
+
+        var finding = Assert.Single(KeepProbesCheck.Check(Given.Input(Given.Release(), links, baseline: baseline)));
+
+        Assert.Equal((FindingLevel.Error, "OLD-1"), (finding.Level, finding.Card));
+        Assert.Contains("a probe of the earlier card OLD-1 is gone", finding.Message, StringComparison.Ordinal);
+        Assert.Empty(KeepProbesCheck.Check(Given.Input(Given.Release(retired: ["OLD-1"]), links, baseline: baseline)));
+    }
+
+    [Fact]
+    public void Keep_probes_a_test_gone_while_other_proofs_of_its_card_remain_is_a_warning()
     {
         var baseline = Given.Baseline([Given.Probe("OLD-1"), Given.Test("OLD-1", "Shop.Tests.Old")]);
 
-        var finding = Assert.Single(KeepProbesCheck.Check(Given.Input(Given.Release(), [.. Proven, Given.Test("OLD-1", "Shop.Tests.Old")], baseline: baseline)));
+        var finding = Assert.Single(KeepProbesCheck.Check(Given.Input(Given.Release(), [.. Proven, Given.Probe("OLD-1")], baseline: baseline)));
 
         Assert.Equal(FindingLevel.Warning, finding.Level);
     }
