@@ -93,9 +93,14 @@ internal static class Text
 
     private static bool NeedsWork(string value)
     {
-        foreach (var c in value)
+        for (var i = 0; i < value.Length; i++)
         {
-            if (c < ' ' || (c >= '\u007f' && (IsInvisibleOrSteering(c) || char.IsSurrogate(c))) || c == '#')
+            var c = value[i];
+            if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                i++;
+            }
+            else if (c < ' ' || (c >= '\u007f' && (IsInvisibleOrSteering(c) || char.IsSurrogate(c))) || StartsLogCommand(value, i))
             {
                 return true;
             }
