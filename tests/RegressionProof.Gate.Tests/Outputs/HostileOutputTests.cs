@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using RegressionProof.Gate.Cli;
+using RegressionProof.Gate.Outputs;
 using RegressionProof.Manifest.Tests;
 using Xunit;
 
@@ -155,6 +156,28 @@ public sealed class HostileOutputTests : IDisposable
         Assert.Equal(2, exit);
         AssertInert(stderr, "stderr");
         Assert.Contains("\\u0023#vso[task.complete]\\u009B", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_report_that_cannot_be_replaced_exits_2_and_leaves_the_earlier_reports_byte_identical()
+    {
+        Run("--no-build", "--as-of", "2026-11-24");
+        var folder = System.IO.Path.Combine(_folder.Path, "artifacts", "regression-proof");
+        var manifest = File.ReadAllBytes(System.IO.Path.Combine(folder, "coverage-manifest.json"));
+        var sarif = File.ReadAllBytes(System.IO.Path.Combine(folder, "regression-proof.sarif"));
+        File.Delete(System.IO.Path.Combine(folder, "release-log.md"));
+        Directory.CreateDirectory(System.IO.Path.Combine(folder, "release-log.md"));
+
+        // Another day: every report would change.
+        var (exit, stdout, stderr) = Run("--no-build", "--as-of", "2026-11-25");
+
+        Assert.Equal(2, exit);
+        Assert.Equal(string.Empty, stdout);
+        Assert.Equal($"verify-regression-safety: cannot write the report '{System.IO.Path.Combine(folder, "release-log.md")}': a directory is in the way; no report was replaced", stderr.TrimEnd());
+        Assert.Equal(manifest, File.ReadAllBytes(System.IO.Path.Combine(folder, "coverage-manifest.json")));
+        Assert.Equal(sarif, File.ReadAllBytes(System.IO.Path.Combine(folder, "regression-proof.sarif")));
+        Assert.Equal([OutputLock.FileName, "coverage-manifest.json", "regression-proof.sarif"],
+            Directory.GetFiles(folder).Select(System.IO.Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
     /// <summary>The rules, line by line.</summary>
