@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
@@ -178,6 +179,51 @@ public sealed class HostileOutputTests : IDisposable
         Assert.Equal(sarif, File.ReadAllBytes(System.IO.Path.Combine(folder, "regression-proof.sarif")));
         Assert.Equal([OutputLock.FileName, "coverage-manifest.json", "regression-proof.sarif"],
             Directory.GetFiles(folder).Select(System.IO.Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Gates_in_several_processes_writing_one_folder_never_leave_a_mixed_set()
+    {
+        const int Gates = 3;
+        for (var k = 0; k < Gates; k++)
+        {
+            _folder.Write($"release{k}.json", Release("patch").Replace("2.4.1", $"2.4.{k}", StringComparison.Ordinal).Replace(JsonSerializer.Serialize(Id)[1..^1], $"INTAKE-{k}", StringComparison.Ordinal));
+        }
+
+        for (var round = 0; round < 3; round++)
+        {
+            var gates = Enumerable.Range(0, Gates).Select(k => StartGate($"--no-build --as-of 2026-11-24 --release release{k}.json --out shared")).ToList();
+            foreach (var gate in gates)
+            {
+                var stderr = gate.StandardError.ReadToEnd();
+                gate.WaitForExit();
+                Assert.True(gate.ExitCode == 1, stderr);
+            }
+
+            var folder = System.IO.Path.Combine(_folder.Path, "shared");
+            using var manifest = JsonDocument.Parse(File.ReadAllText(System.IO.Path.Combine(folder, "coverage-manifest.json")));
+            var version = manifest.RootElement.GetProperty("release").GetProperty("version").GetString()!;
+            Assert.StartsWith($"# Release log: {version}\n", File.ReadAllText(System.IO.Path.Combine(folder, "release-log.md")), StringComparison.Ordinal);
+            Assert.Contains($"INTAKE-{version[^1]} has no regression proof", File.ReadAllText(System.IO.Path.Combine(folder, "regression-proof.sarif")), StringComparison.Ordinal);
+            Assert.Equal([OutputLock.FileName, "coverage-manifest.json", "regression-proof.sarif", "release-log.md"],
+                Directory.GetFiles(folder).Select(System.IO.Path.GetFileName).Order(StringComparer.Ordinal));
+        }
+    }
+
+    /// <summary>The gate as a process of its own, as two CI jobs sharing a folder run it.</summary>
+    private Process StartGate(string arguments)
+    {
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            Arguments = $"\"{System.IO.Path.Combine(AppContext.BaseDirectory, "verify-regression-safety.dll")}\" {arguments}",
+            WorkingDirectory = _folder.Path,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["CI"] = "true";
+        var process = Process.Start(start)!;
+        _ = process.StandardOutput.ReadToEndAsync();
+        return process;
     }
 
     /// <summary>The rules, line by line.</summary>
