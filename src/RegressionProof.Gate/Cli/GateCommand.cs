@@ -26,7 +26,7 @@ internal static class GateCommand
         }
         catch (OptionException exception)
         {
-            stderr.WriteLine("verify-regression-safety: " + exception.Message);
+            stderr.WriteLine("verify-regression-safety: " + Text.Printable(exception.Message));
             return ExitCodes.UnusableInput;
         }
 

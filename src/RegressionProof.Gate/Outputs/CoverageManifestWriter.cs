@@ -37,7 +37,7 @@ internal static class CoverageManifestWriter
     public static void WriteTo(Stream stream, GateResult result)
     {
         var input = result.Input;
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, NewLine = "\n" }))
+        using (var json = new Utf8JsonWriter(stream, ReportJson.WriterOptions))
         {
             json.WriteStartObject();
             json.WriteString("schema", Schema);
@@ -122,10 +122,13 @@ internal static class CoverageManifestWriter
                 WriteOptional(json, "card", finding.Card);
                 json.WriteString("message", finding.Message);
                 json.WriteString("fix", finding.Fix);
-                if (finding.Location is { } location)
+                if (ReportLocation.Of(finding) is { } location)
                 {
                     json.WriteString("path", location.Path);
-                    json.WriteNumber("line", location.Line);
+                    if (location.Line is { } line)
+                    {
+                        json.WriteNumber("line", line);
+                    }
                 }
 
                 json.WriteEndObject();

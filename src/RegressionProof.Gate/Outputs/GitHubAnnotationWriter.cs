@@ -15,9 +15,13 @@ internal static class GitHubAnnotationWriter
         foreach (var finding in result.Findings)
         {
             output.Append("::").Append(finding.Level == FindingLevel.Error ? "error" : "warning").Append(' ');
-            if (finding.Location is { } location)
+            if (ReportLocation.Of(finding) is { } location)
             {
-                output.Append("file=").Append(Property(location.Path)).Append(",line=").Append(location.Line).Append(',');
+                output.Append("file=").Append(Property(location.Path)).Append(',');
+                if (location.Line is { } line)
+                {
+                    output.Append("line=").Append(line).Append(',');
+                }
             }
 
             output.Append("title=").Append(Property($"{finding.RuleId} {finding.Policy}"));
@@ -29,17 +33,9 @@ internal static class GitHubAnnotationWriter
         return output.ToString();
     }
 
-    /// <summary>Escapes the message part of a workflow command.</summary>
-    public static string Data(string value)
-    {
-        var inert = new StringBuilder(value.Length);
-        foreach (var c in value)
-        {
-            inert.Append(c is '\r' or '\n' || (c >= ' ' && c != '\u007f') ? c : '\uFFFD');
-        }
-
-        return inert.ToString().Replace("%", "%25").Replace("\r", "%0D").Replace("\n", "%0A");
-    }
+    /// <summary>Escapes the message part of a workflow command: CR and LF are encoded, the rest neutralised as <see cref="Text"/> does.</summary>
+    public static string Data(string value) =>
+        Text.Neutralise(value, keepLineBreaks: true).Replace("%", "%25").Replace("\r", "%0D").Replace("\n", "%0A");
 
     /// <summary>Escapes a property value of a workflow command.</summary>
     public static string Property(string value) =>

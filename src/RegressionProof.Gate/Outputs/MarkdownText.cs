@@ -3,7 +3,12 @@ using System.Text;
 
 namespace RegressionProof.Gate.Outputs;
 
-/// <summary>User text in Markdown: it renders as the text it is, never as markup or HTML.</summary>
+/// <summary>
+/// User text in Markdown: it renders as the text it is, never as markup or HTML. It is made
+/// printable first (<see cref="Text"/>: no line break, so it can neither start a heading, a list
+/// or a command line nor end a table row), then every character Markdown or HTML would act on is
+/// escaped.
+/// </summary>
 internal static class MarkdownText
 {
     public static string Escape(string? value)
@@ -26,6 +31,9 @@ internal static class MarkdownText
 
         return builder.ToString();
     }
+
+    /// <summary>A table cell: escaped, and cut with an ellipsis beyond <paramref name="maxLength"/> characters.</summary>
+    public static string Cell(string? value, int maxLength) => Escape(Text.Cell(value, maxLength));
 
     /// <summary>An http(s) link as an autolink; anything else as escaped text.</summary>
     public static string Link(string value)

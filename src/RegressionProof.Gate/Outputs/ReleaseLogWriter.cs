@@ -30,11 +30,12 @@ internal static class ReleaseLogWriter
             var proofs = card.Proofs.Count == 0
                 ? "none"
                 : string.Join("<br>", card.Proofs.Select(p => MarkdownText.Escape($"{p.Kind} {p.Display}")));
-            md.Append("| ").Append(MarkdownText.Escape(card.Card.Id))
-              .Append(" | ").Append(MarkdownText.Escape(card.Card.Title))
-              .Append(" | ").Append(MarkdownText.Escape(card.Card.Priority))
-              .Append(" | ").Append(MarkdownText.Escape(card.Card.Reason))
-              .Append(" | ").Append(MarkdownText.Escape(card.Card.Owner)).Append(" / ").Append(MarkdownText.Escape(card.Card.Backup))
+            md.Append("| ").Append(MarkdownText.Cell(card.Card.Id, SummaryWriter.MaxIdLength))
+              .Append(" | ").Append(MarkdownText.Cell(card.Card.Title, SummaryWriter.MaxTitleLength))
+              .Append(" | ").Append(MarkdownText.Cell(card.Card.Priority, SummaryWriter.MaxIdLength))
+              .Append(" | ").Append(MarkdownText.Cell(card.Card.Reason, SummaryWriter.MaxIdLength))
+              .Append(" | ").Append(MarkdownText.Cell(card.Card.Owner, SummaryWriter.MaxIdLength))
+              .Append(" / ").Append(MarkdownText.Cell(card.Card.Backup, SummaryWriter.MaxIdLength))
               .Append(" | ").Append(card.Status)
               .Append(" | ").Append(proofs).Append(" |\n");
         }
@@ -51,9 +52,11 @@ internal static class ReleaseLogWriter
                 md.Append("- **").Append(finding.Level == FindingLevel.Error ? "error" : "warning").Append("** ")
                   .Append(finding.RuleId).Append(" (").Append(MarkdownText.Escape(finding.Policy)).Append("): ")
                   .Append(MarkdownText.Escape(finding.Message)).Append(". Fix: ").Append(MarkdownText.Escape(finding.Fix)).Append('.');
-                if (finding.Location is { } location)
+                // Escaped text, not a code span: a code span shows "<" and "&" as they are, and a
+                // path is user text like any other.
+                if (ReportLocation.Of(finding) is { } location)
                 {
-                    md.Append(" At `").Append(location.Path.Replace("`", "'", StringComparison.Ordinal)).Append(':').Append(location.Line).Append("`.");
+                    md.Append(" At ").Append(MarkdownText.Escape(location.Path)).Append(location.Line is { } line ? $" line {line}." : ".");
                 }
 
                 md.Append('\n');
@@ -64,7 +67,7 @@ internal static class ReleaseLogWriter
         foreach (var card in result.Cards)
         {
             var links = card.Card.Evidence.Concat(card.Proofs.Where(p => p.Evidence is not null).Select(p => p.Evidence!)).Distinct(StringComparer.Ordinal).ToList();
-            md.Append("- ").Append(MarkdownText.Escape(card.Card.Id)).Append(": ")
+            md.Append("- ").Append(MarkdownText.Cell(card.Card.Id, SummaryWriter.MaxIdLength)).Append(": ")
               .Append(links.Count == 0 ? "none" : string.Join(", ", links.Select(MarkdownText.Link))).Append('\n');
         }
 
@@ -80,7 +83,7 @@ internal static class ReleaseLogWriter
             {
                 foreach (var test in card.TestsExecuted)
                 {
-                    md.Append("- ").Append(MarkdownText.Escape(card.Card.Id)).Append(": ").Append(MarkdownText.Escape(test)).Append('\n');
+                    md.Append("- ").Append(MarkdownText.Cell(card.Card.Id, SummaryWriter.MaxIdLength)).Append(": ").Append(MarkdownText.Escape(test)).Append('\n');
                 }
             }
         }

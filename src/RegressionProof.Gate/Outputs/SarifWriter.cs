@@ -14,7 +14,7 @@ internal static class SarifWriter
     public static string Write(GateResult result)
     {
         using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, NewLine = "\n" }))
+        using (var json = new Utf8JsonWriter(stream, ReportJson.WriterOptions))
         {
             json.WriteStartObject();
             json.WriteString("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
@@ -55,7 +55,7 @@ internal static class SarifWriter
                 json.WriteStartObject("message");
                 json.WriteString("text", $"{finding.Message}. Fix: {finding.Fix}.");
                 json.WriteEndObject();
-                if (finding.Location is { } location)
+                if (ReportLocation.Of(finding) is { } location)
                 {
                     json.WriteStartArray("locations");
                     json.WriteStartObject();
@@ -64,9 +64,13 @@ internal static class SarifWriter
                     json.WriteString("uri", Uri.EscapeDataString(location.Path).Replace("%2F", "/", StringComparison.Ordinal));
                     json.WriteString("uriBaseId", "SRCROOT");
                     json.WriteEndObject();
-                    json.WriteStartObject("region");
-                    json.WriteNumber("startLine", Math.Max(1, location.Line));
-                    json.WriteEndObject();
+                    if (location.Line is { } line)
+                    {
+                        json.WriteStartObject("region");
+                        json.WriteNumber("startLine", line);
+                        json.WriteEndObject();
+                    }
+
                     json.WriteEndObject();
                     json.WriteEndObject();
                     json.WriteEndArray();

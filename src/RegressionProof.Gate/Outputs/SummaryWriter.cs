@@ -8,6 +8,12 @@ namespace RegressionProof.Gate.Outputs;
 /// <summary>The human summary on stdout: the verdict, a line per card, then the findings.</summary>
 internal static class SummaryWriter
 {
+    /// <summary>Longer card IDs are cut in the table (the coverage manifest keeps them whole).</summary>
+    public const int MaxIdLength = 64;
+
+    /// <summary>Longer titles are cut in the table.</summary>
+    public const int MaxTitleLength = 160;
+
     public static string Write(GateResult result)
     {
         var input = result.Input;
@@ -19,15 +25,19 @@ internal static class SummaryWriter
         text.Append(input.Assemblies.Count).Append(" assemblies, ").Append(input.Links.Count).Append(" links")
             .Append(input.TestResults is null ? string.Empty : $", {input.TestResults.All.Count} test results from {input.TestResults.Files.Count} files ({input.TestResults.Runs} runs; the newest run of each test counts)").Append("\n\n");
 
-        var idWidth = Math.Max(4, result.Cards.Select(c => Text.Printable(c.Card.Id).Length).DefaultIfEmpty(4).Max());
-        text.Append("card".PadRight(idWidth)).Append("  status    fixes  proofs  title\n");
-        foreach (var card in result.Cards)
+        // Rows start with "- ", never with user text: a line that starts with "::" is a GitHub
+        // workflow command. Cells are cut so one enormous ID cannot widen every row.
+        var ids = result.Cards.Select(c => Text.Cell(c.Card.Id, MaxIdLength)).ToList();
+        var idWidth = Math.Max(4, ids.DefaultIfEmpty(string.Empty).Max(id => id.Length));
+        text.Append("  ").Append("card".PadRight(idWidth)).Append("  status    fixes  proofs  title\n");
+        for (var i = 0; i < result.Cards.Count; i++)
         {
-            text.Append(Text.Printable(card.Card.Id).PadRight(idWidth)).Append("  ")
+            var card = result.Cards[i];
+            text.Append("- ").Append(ids[i].PadRight(idWidth)).Append("  ")
                 .Append(card.Status.PadRight(8)).Append("  ")
                 .Append(card.Fixes.ToString(System.Globalization.CultureInfo.InvariantCulture).PadLeft(5)).Append("  ")
                 .Append(card.Proofs.Count.ToString(System.Globalization.CultureInfo.InvariantCulture).PadLeft(6)).Append("  ")
-                .Append(Text.Printable(card.Card.Title)).Append('\n');
+                .Append(Text.Cell(card.Card.Title, MaxTitleLength)).Append('\n');
         }
 
         if (result.Findings.Count > 0)
@@ -37,9 +47,9 @@ internal static class SummaryWriter
             {
                 text.Append(finding.Level == FindingLevel.Error ? "error " : "warning ").Append(finding.RuleId)
                     .Append(" [").Append(finding.Policy).Append("] ");
-                if (finding.Location is { } location)
+                if (ReportLocation.Of(finding) is { } location)
                 {
-                    text.Append(Text.Printable(location.Path)).Append('(').Append(location.Line).Append("): ");
+                    text.Append(Text.Printable(location.Path)).Append(location.Line is { } line ? $"({line}): " : ": ");
                 }
 
                 text.Append(Text.Printable(finding.Message)).Append(". Fix: ").Append(Text.Printable(finding.Fix)).Append(".\n");

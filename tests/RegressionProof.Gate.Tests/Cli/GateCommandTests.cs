@@ -45,8 +45,9 @@ public sealed class GateCommandTests : IDisposable
         Assert.Equal(string.Empty, stderr);
         Assert.Contains("PASS: release 2.4.1 passes the gate", stdout, StringComparison.Ordinal);
         Assert.Matches(@"INTAKE-1\s+proven\s", stdout);
-        Assert.Equal(["coverage-manifest.json", "regression-proof.sarif", "release-log.md"],
-            Directory.GetFiles(Path.Combine(_folder.Path, "artifacts", "regression-proof")).Select(Path.GetFileName).Order());
+        // The three reports, and the lock file that keeps two gates from writing the folder at once.
+        Assert.Equal([".regression-proof.lock", "coverage-manifest.json", "regression-proof.sarif", "release-log.md"],
+            Directory.GetFiles(Path.Combine(_folder.Path, "artifacts", "regression-proof")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
     [Fact]

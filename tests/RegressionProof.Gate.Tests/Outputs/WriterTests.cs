@@ -175,7 +175,7 @@ public sealed class WriterTests : IDisposable
         AtomicOutput.WriteAll(_folder.Path, [("release-log.md", "new"), ("coverage-manifest.json", "{}")]);
 
         Assert.Equal("new", File.ReadAllText(Path.Combine(_folder.Path, "release-log.md")));
-        Assert.Equal(["coverage-manifest.json", "release-log.md"], Directory.GetFiles(_folder.Path).Select(Path.GetFileName).Order());
+        Assert.Equal([".regression-proof.lock", "coverage-manifest.json", "release-log.md"], Directory.GetFiles(_folder.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -191,7 +191,7 @@ public sealed class WriterTests : IDisposable
 
         Assert.Equal("disk full", failure.Message);
         Assert.Equal("previous", File.ReadAllText(Path.Combine(_folder.Path, "coverage-manifest.json")));
-        Assert.Equal(["coverage-manifest.json"], Directory.GetFiles(_folder.Path).Select(Path.GetFileName));
+        Assert.Equal([".regression-proof.lock", "coverage-manifest.json"], Directory.GetFiles(_folder.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
     [Fact]
