@@ -146,11 +146,23 @@ namespace RegressionProof.Analyzers.Infrastructure
         /// <summary>The tests a class runs: its own test methods and those it inherits.</summary>
         public static IEnumerable<IMethodSymbol> TestsOf(INamedTypeSymbol type)
         {
+            // A base method that a derived class overrides runs as the override, not a second time.
+            var overridden = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
             for (var current = type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
             {
                 foreach (var member in current.GetMembers())
                 {
-                    if (member is IMethodSymbol { MethodKind: MethodKind.Ordinary } method && IsTest(method))
+                    if (member is not IMethodSymbol { MethodKind: MethodKind.Ordinary } method || overridden.Contains(method.OriginalDefinition))
+                    {
+                        continue;
+                    }
+
+                    for (var baseMethod = method.OverriddenMethod; baseMethod is not null; baseMethod = baseMethod.OverriddenMethod)
+                    {
+                        overridden.Add(baseMethod.OriginalDefinition);
+                    }
+
+                    if (IsTest(method))
                     {
                         yield return method;
                     }

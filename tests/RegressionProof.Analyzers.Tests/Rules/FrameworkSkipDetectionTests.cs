@@ -196,6 +196,27 @@ public class FrameworkSkipDetectionTests
     }
 
     [Fact]
+    public async Task A_skipped_base_test_overridden_by_a_running_one_is_not_reported_for_the_derived_class()
+    {
+        const string source = """
+            using RegressionProof;
+
+            public abstract class CheckoutContract
+            {
+                [Xunit.Fact(Skip = "not for every store")] public virtual void Totals() { }
+            }
+
+            [RegressionFor("INTAKE-1")]
+            public class CheckoutTests : CheckoutContract
+            {
+                [Xunit.Fact] public override void Totals() { }
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
     public async Task An_override_inherits_the_skip_of_the_test_attribute_it_inherits()
     {
         const string source = """
