@@ -53,7 +53,7 @@ namespace RegressionProof.Analyzers
             "Card is not in the release file",
             "{0} on '{1}' is not a card of the release file '{2}'",
             DiagnosticSeverity.Warning,
-            "When a release file is configured, every intake ID in code is expected to be one of its cards (or a retired card); an unknown ID is usually a typo or a card missing from the release.");
+            "When a release file is configured, every intake ID in code is expected to be one of its cards, a retired card, or a card an earlier release knew (the coverage manifest named by RegressionProofBaseline); an ID no release has known is usually a typo or a card missing from the release.");
 
         public static readonly DiagnosticDescriptor RP0008_ProbeOrAlertWithoutSignal = Create(
             DiagnosticIds.ProbeOrAlertWithoutSignal,

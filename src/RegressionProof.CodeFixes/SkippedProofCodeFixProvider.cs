@@ -27,7 +27,9 @@ namespace RegressionProof.CodeFixes
             var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
             foreach (var diagnostic in context.Diagnostics)
             {
-                if (root?.FindNode(diagnostic.Location.SourceSpan) is not AttributeSyntax skip)
+                // A skip inherited from a referenced assembly has nothing here to remove.
+                if (diagnostic.Properties.ContainsKey(SkippedProofAnalyzer.SkipInReferenceProperty)
+                    || root?.FindNode(diagnostic.Location.SourceSpan) is not AttributeSyntax skip)
                 {
                     continue;
                 }

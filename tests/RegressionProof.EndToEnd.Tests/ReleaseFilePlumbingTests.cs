@@ -61,6 +61,30 @@ public sealed class ReleaseFilePlumbingTests(PackedPackages packages)
     }
 
     [Fact]
+    public void The_next_release_build_knows_the_cards_of_the_baseline_set_through_RegressionProofBaseline()
+    {
+        using var solution = new ConsumerSolution(packages);
+
+        // release.json has moved on to 1.0.1; INTAKE-123 shipped in 1.0.0 and its attribute stays.
+        solution.WriteFile("release.json", """{ "version": "1.0.1", "class": "patch", "cards": [ { "id": "INTAKE-124" } ] }""");
+        solution.WriteFile("releases/1.0.0/coverage-manifest.json", """
+            { "schema": "regression-proof/coverage/v1", "release": { "version": "1.0.0", "class": "minor", "lane": "standard" },
+              "asOf": "2026-11-02", "verdict": "pass",
+              "cards": [ { "id": "INTAKE-123", "status": "proven", "fixes": 1, "proofs": 1 } ],
+              "retired": [], "assemblies": [], "links": [], "findings": [] }
+            """);
+        solution.AddProject("Shop", [], [], Sources, "<RegressionProofBaseline>../releases/1.0.0/coverage-manifest.json</RegressionProofBaseline>");
+
+        var build = solution.Build("Shop");
+
+        Assert.True(build.ExitCode == 0, build.Output);
+        Assert.Empty(ConsumerSolution.Diagnostics(build.Output, "RP0010"));
+        var rp0007 = ConsumerSolution.Diagnostics(build.Output, "RP0007");
+        Assert.True(rp0007.Count == 1, build.Output);
+        Assert.Contains("INTAKE-999 on 'Pricing.Round(decimal)'", rp0007[0], System.StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Without_a_release_json_nothing_is_checked_or_reported()
     {
         using var solution = new ConsumerSolution(packages);

@@ -7,14 +7,21 @@ using Microsoft.CodeAnalysis.Operations;
 namespace RegressionProof.Analyzers.Infrastructure
 {
     /// <summary>
-    /// The common start of every RegressionProof analyzer: generated code is skipped, execution is
-    /// concurrent, and nothing is registered in a compilation that cannot see the attributes.
+    /// The common start of every RegressionProof analyzer: generated code is skipped (unless a rule
+    /// must see it), execution is concurrent, and nothing is registered in a compilation that cannot
+    /// see the attributes.
     /// </summary>
     public abstract class RegressionProofAnalyzer : DiagnosticAnalyzer
     {
+        /// <summary>
+        /// True for a rule whose verdict depends on links in generated code too. Such a rule analyzes
+        /// generated code but still reports nothing there: nobody can edit a generated file.
+        /// </summary>
+        private protected virtual bool AnalyzesGeneratedCode => false;
+
         public sealed override void Initialize(AnalysisContext context)
         {
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.ConfigureGeneratedCodeAnalysis(AnalyzesGeneratedCode ? GeneratedCodeAnalysisFlags.Analyze : GeneratedCodeAnalysisFlags.None);
             context.EnableConcurrentExecution();
             context.RegisterCompilationStartAction(start =>
             {

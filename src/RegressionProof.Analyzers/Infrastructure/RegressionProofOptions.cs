@@ -14,6 +14,7 @@ namespace RegressionProof.Analyzers.Infrastructure
         public const string SprintDaysKey = "regression_proof.sprint_days";
         public const string AggregateProperty = "build_property.RegressionProofAggregate";
         public const string ReleaseFileProperty = "build_property.RegressionProofReleaseFile";
+        public const string BaselineProperty = "build_property.RegressionProofBaseline";
         public const int DefaultSprintDays = 14;
 
         public static IntakeIdPattern GetIntakeIdPattern(AnalyzerOptions options, SyntaxTree tree)
@@ -49,9 +50,14 @@ namespace RegressionProof.Analyzers.Infrastructure
                 && string.Equals(value.Trim(), "true", System.StringComparison.OrdinalIgnoreCase);
         }
 
-        public static string? GetReleaseFilePath(AnalyzerOptions options)
+        public static string? GetReleaseFilePath(AnalyzerOptions options) => GetPath(options, ReleaseFileProperty);
+
+        /// <summary>The previous release's coverage manifest, whose cards count as known (RP0007).</summary>
+        public static string? GetBaselinePath(AnalyzerOptions options) => GetPath(options, BaselineProperty);
+
+        private static string? GetPath(AnalyzerOptions options, string property)
         {
-            return options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(ReleaseFileProperty, out var value)
+            return options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(property, out var value)
                 && !string.IsNullOrWhiteSpace(value)
                 ? value.Trim()
                 : null;

@@ -62,7 +62,7 @@ namespace RegressionProof.Analyzers.Infrastructure
                 return null;
             }
 
-            var file = FindAdditionalFile(options.AdditionalFiles, configured);
+            var file = ConfiguredAdditionalFile.Find(options.AdditionalFiles, configured);
             if (file is null)
             {
                 return new ReleaseFileCards(configured, ImmutableHashSet<string>.Empty,
@@ -72,33 +72,6 @@ namespace RegressionProof.Analyzers.Infrastructure
 
             return Cache.GetValue(file, f => Read(f, cancellationToken));
         }
-
-        private static AdditionalText? FindAdditionalFile(ImmutableArray<AdditionalText> files, string configured)
-        {
-            var wanted = Normalize(configured);
-            AdditionalText? sameName = null;
-            var sameNameCount = 0;
-            var wantedName = System.IO.Path.GetFileName(wanted);
-            foreach (var file in files)
-            {
-                var path = Normalize(file.Path);
-                if (string.Equals(path, wanted, StringComparison.OrdinalIgnoreCase))
-                {
-                    return file;
-                }
-
-                if (string.Equals(System.IO.Path.GetFileName(path), wantedName, StringComparison.OrdinalIgnoreCase))
-                {
-                    sameName = file;
-                    sameNameCount++;
-                }
-            }
-
-            // A relative property value cannot be resolved without file I/O; one file of that name is unambiguous.
-            return sameNameCount == 1 ? sameName : null;
-        }
-
-        private static string Normalize(string path) => path.Replace('\\', '/');
 
         private static ReleaseFileCards Read(AdditionalText file, CancellationToken cancellationToken)
         {

@@ -24,10 +24,13 @@ namespace RegressionProof.Analyzers.Infrastructure
             ("TUnit.Core", "BaseTestAttribute", TestFramework.TUnit),
             ("TUnit.Core", "TestAttribute", TestFramework.TUnit));
 
-        /// <summary>The framework whose test attribute is on <paramref name="method"/>, or <see cref="TestFramework.None"/>.</summary>
+        /// <summary>
+        /// The framework whose test attribute is on <paramref name="method"/> (or on the method it
+        /// overrides, as the frameworks read inherited attributes), or <see cref="TestFramework.None"/>.
+        /// </summary>
         public static TestFramework GetTestFramework(IMethodSymbol method)
         {
-            foreach (var attribute in method.GetAttributes())
+            foreach (var attribute in EffectiveAttributes(method))
             {
                 var framework = GetTestFramework(attribute.AttributeClass);
                 if (framework != TestFramework.None)
@@ -41,7 +44,11 @@ namespace RegressionProof.Analyzers.Infrastructure
 
         public static bool IsTest(IMethodSymbol method) => GetTestFramework(method) != TestFramework.None;
 
-        /// <summary>The framework of a test attribute class or of the first framework attribute it derives from.</summary>
+        /// <summary>
+        /// The framework of a test attribute class: the framework attribute it is or derives from, or
+        /// for NUnit any attribute that builds tests (<c>ITestBuilder</c>, <c>ISimpleTestBuilder</c>:
+        /// <c>[Combinatorial]</c>, <c>[Sequential]</c>, AutoFixture's <c>[AutoData]</c>), as NUnit runs those.
+        /// </summary>
         public static TestFramework GetTestFramework(INamedTypeSymbol? attributeClass)
         {
             for (var type = attributeClass; type is not null; type = type.BaseType)
@@ -58,17 +65,104 @@ namespace RegressionProof.Analyzers.Infrastructure
                 }
             }
 
+            if (attributeClass is not null)
+            {
+                foreach (var implemented in attributeClass.AllInterfaces)
+                {
+                    if (implemented.Name is "ITestBuilder" or "ISimpleTestBuilder" && IsInNamespace(implemented, "NUnit.Framework.Interfaces"))
+                    {
+                        return TestFramework.NUnit;
+                    }
+                }
+            }
+
             return TestFramework.None;
+        }
+
+        /// <summary>
+        /// The attributes a test runner sees on <paramref name="method"/>: its own, and when none of
+        /// them makes it a test, the inheritable ones of the nearest overridden method that is a test
+        /// (an override of a base class's test method is still that test).
+        /// </summary>
+        public static IEnumerable<AttributeData> EffectiveAttributes(IMethodSymbol method)
+        {
+            var own = method.GetAttributes();
+            foreach (var attribute in own)
+            {
+                if (GetTestFramework(attribute.AttributeClass) != TestFramework.None)
+                {
+                    return own;
+                }
+            }
+
+            for (var overridden = method.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
+            {
+                var inherited = new List<AttributeData>();
+                var isTest = false;
+                foreach (var attribute in overridden.GetAttributes())
+                {
+                    if (IsInheritable(attribute.AttributeClass))
+                    {
+                        inherited.Add(attribute);
+                        isTest |= GetTestFramework(attribute.AttributeClass) != TestFramework.None;
+                    }
+                }
+
+                if (isTest)
+                {
+                    inherited.AddRange(own);
+                    return inherited;
+                }
+            }
+
+            return own;
+        }
+
+        /// <summary>Whether the attribute's <c>[AttributeUsage]</c> lets overrides inherit it (the default).</summary>
+        private static bool IsInheritable(INamedTypeSymbol? attributeClass)
+        {
+            for (var type = attributeClass; type is not null; type = type.BaseType)
+            {
+                foreach (var usage in type.GetAttributes())
+                {
+                    if (usage.AttributeClass is { Name: "AttributeUsageAttribute" } usageClass && IsInNamespace(usageClass, "System"))
+                    {
+                        foreach (var pair in usage.NamedArguments)
+                        {
+                            if (pair.Key == "Inherited" && pair.Value.Value is bool inherited)
+                            {
+                                return inherited;
+                            }
+                        }
+
+                        return true;
+                    }
+                }
+            }
+
+            return true;
         }
 
         /// <summary>The tests a class runs: its own test methods and those it inherits.</summary>
         public static IEnumerable<IMethodSymbol> TestsOf(INamedTypeSymbol type)
         {
+            // A base method that a derived class overrides runs as the override, not a second time.
+            var overridden = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
             for (var current = type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
             {
                 foreach (var member in current.GetMembers())
                 {
-                    if (member is IMethodSymbol { MethodKind: MethodKind.Ordinary } method && IsTest(method))
+                    if (member is not IMethodSymbol { MethodKind: MethodKind.Ordinary } method || overridden.Contains(method.OriginalDefinition))
+                    {
+                        continue;
+                    }
+
+                    for (var baseMethod = method.OverriddenMethod; baseMethod is not null; baseMethod = baseMethod.OverriddenMethod)
+                    {
+                        overridden.Add(baseMethod.OriginalDefinition);
+                    }
+
+                    if (IsTest(method))
                     {
                         yield return method;
                     }
@@ -120,6 +214,11 @@ namespace RegressionProof.Analyzers.Infrastructure
             return FindSkipOnMethod(method) ?? FindSkipOnClass(method.ContainingType);
         }
 
+        /// <summary>
+        /// How a class skips all its tests: NUnit <c>[Ignore]</c>/<c>[Explicit]</c>, every
+        /// <c>[TestFixture]</c> ignored (<c>Ignore</c>, <c>IgnoreReason</c>) or explicit, MSTest
+        /// <c>[Ignore]</c>, TUnit <c>[Skip]</c>/<c>[Explicit]</c>.
+        /// </summary>
         public static SkipInfo? FindSkipOnClass(INamedTypeSymbol? type)
         {
             if (type is null)
@@ -127,15 +226,30 @@ namespace RegressionProof.Analyzers.Infrastructure
                 return null;
             }
 
+            SkipInfo? ignoredFixture = null;
+            var fixtures = 0;
+            var ignoredFixtures = 0;
             foreach (var attribute in type.GetAttributes())
             {
-                if (DescribeSkipAttribute(attribute.AttributeClass) is { } description && attribute.ApplicationSyntaxReference is { } syntax)
+                var syntax = attribute.ApplicationSyntaxReference;
+                if (DescribeSkipAttribute(attribute) is { } description)
                 {
                     return new SkipInfo(description + " on class " + type.Name, syntax, namedArgument: null);
                 }
+
+                if (attribute.AttributeClass is { Name: "TestFixtureAttribute" } fixture && IsInNamespace(fixture, "NUnit.Framework"))
+                {
+                    fixtures++;
+                    if (DescribeNUnitIgnoredCase(attribute) is { } ignored)
+                    {
+                        ignoredFixtures++;
+                        ignoredFixture ??= new SkipInfo($"NUnit [TestFixture] {ignored.Description} on class {type.Name}", syntax, ignored.Argument);
+                    }
+                }
             }
 
-            return null;
+            // One ignored fixture among running ones (parameterised fixtures) still runs the tests.
+            return ignoredFixtures > 0 && ignoredFixtures == fixtures ? ignoredFixture : null;
         }
 
         public static SkipInfo? FindSkipOnMethod(IMethodSymbol method)
@@ -143,14 +257,11 @@ namespace RegressionProof.Analyzers.Infrastructure
             SkipInfo? ignoredCase = null;
             var testAttributes = 0;
             var ignoredCases = 0;
-            foreach (var attribute in method.GetAttributes())
+            foreach (var attribute in EffectiveAttributes(method))
             {
-                if (attribute.ApplicationSyntaxReference is not { } syntax)
-                {
-                    continue;
-                }
-
-                if (DescribeSkipAttribute(attribute.AttributeClass) is { } description)
+                // Null for a test inherited from a referenced assembly: the skip is still real.
+                var syntax = attribute.ApplicationSyntaxReference;
+                if (DescribeSkipAttribute(attribute) is { } description)
                 {
                     return new SkipInfo(description, syntax, namedArgument: null);
                 }
@@ -162,22 +273,27 @@ namespace RegressionProof.Analyzers.Infrastructure
                 }
 
                 testAttributes++;
-                if (framework == TestFramework.Xunit
-                    && NonEmptyString(attribute, "Skip") is { } reason
-                    && !HasNamedArgument(attribute, "SkipUnless")
-                    && !HasNamedArgument(attribute, "SkipWhen"))
+                if (framework == TestFramework.Xunit)
                 {
-                    return new SkipInfo($"xunit Skip = \"{reason}\"", syntax, "Skip");
+                    // SkipUnless/SkipWhen (xunit v3) make Skip conditional: decided at run time.
+                    if (NonEmptyString(attribute, "Skip") is { } reason
+                        && !HasNamedArgument(attribute, "SkipUnless")
+                        && !HasNamedArgument(attribute, "SkipWhen"))
+                    {
+                        return new SkipInfo($"xunit Skip = \"{reason}\"", syntax, "Skip");
+                    }
+
+                    // xunit v3: an explicit test runs only when asked for by name.
+                    if (IsTrue(attribute, "Explicit"))
+                    {
+                        return new SkipInfo("xunit Explicit = true", syntax, "Explicit");
+                    }
                 }
 
-                if (framework == TestFramework.NUnit)
+                if (framework == TestFramework.NUnit && DescribeNUnitIgnoredCase(attribute) is { } ignored)
                 {
-                    var argument = NonEmptyString(attribute, "Ignore") is not null ? "Ignore" : NonEmptyString(attribute, "IgnoreReason") is not null ? "IgnoreReason" : null;
-                    if (argument is not null)
-                    {
-                        ignoredCases++;
-                        ignoredCase ??= new SkipInfo($"NUnit {argument} = \"{NonEmptyString(attribute, argument)}\"", syntax, argument);
-                    }
+                    ignoredCases++;
+                    ignoredCase ??= new SkipInfo("NUnit " + ignored.Description, syntax, ignored.Argument);
                 }
             }
 
@@ -185,33 +301,68 @@ namespace RegressionProof.Analyzers.Infrastructure
             return ignoredCases > 0 && ignoredCases == testAttributes ? ignoredCase : null;
         }
 
-        private static string? DescribeSkipAttribute(INamedTypeSymbol? attributeClass)
+        /// <summary>How an NUnit <c>[TestCase]</c> or <c>[TestFixture]</c> is ignored or made explicit through its named arguments.</summary>
+        private static (string Description, string Argument)? DescribeNUnitIgnoredCase(AttributeData attribute)
         {
+            foreach (var argument in new[] { "Ignore", "IgnoreReason" })
+            {
+                if (NonEmptyString(attribute, argument) is { } reason)
+                {
+                    return ($"{argument} = \"{reason}\"{Until(attribute)}", argument);
+                }
+            }
+
+            return IsTrue(attribute, "Explicit") ? ("Explicit = true", "Explicit") : null;
+        }
+
+        private static string? DescribeSkipAttribute(AttributeData attribute)
+        {
+            var attributeClass = attribute.AttributeClass;
             if (attributeClass is null)
             {
                 return null;
             }
 
-            if (attributeClass.Name == "IgnoreAttribute")
+            switch (attributeClass.Name)
             {
-                if (IsInNamespace(attributeClass, "NUnit.Framework"))
-                {
-                    return "NUnit [Ignore]";
-                }
-
-                if (IsInNamespace(attributeClass, "Microsoft.VisualStudio.TestTools.UnitTesting"))
-                {
+                case "IgnoreAttribute" when IsInNamespace(attributeClass, "NUnit.Framework"):
+                    return "NUnit [Ignore]" + Until(attribute);
+                case "IgnoreAttribute" when IsInNamespace(attributeClass, "Microsoft.VisualStudio.TestTools.UnitTesting"):
                     return "MSTest [Ignore]";
+
+                // Explicit tests run only when selected by name, never in the run that gates a release.
+                case "ExplicitAttribute" when IsInNamespace(attributeClass, "NUnit.Framework"):
+                    return "NUnit [Explicit]";
+                case "ExplicitAttribute" when IsInNamespace(attributeClass, "TUnit.Core"):
+                    return "TUnit [Explicit]";
+
+                // Only TUnit's own [Skip]: attributes derived from it decide at run time whether to skip.
+                case "SkipAttribute" when IsInNamespace(attributeClass, "TUnit.Core"):
+                    return "TUnit [Skip]";
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary>
+        /// NUnit's <c>Until</c>: the test is ignored until that date. An analyzer has no clock (its
+        /// result must not change from one day to the next), so such a test is still a skipped
+        /// proof; the message names the date.
+        /// </summary>
+        private static string Until(AttributeData attribute) =>
+            NonEmptyString(attribute, "Until") is { } until ? $" until {until}" : string.Empty;
+
+        private static bool IsTrue(AttributeData attribute, string name)
+        {
+            foreach (var pair in attribute.NamedArguments)
+            {
+                if (pair.Key == name && pair.Value.Value is true)
+                {
+                    return true;
                 }
             }
 
-            // Only TUnit's own [Skip]: attributes derived from it decide at run time whether to skip.
-            if (attributeClass.Name == "SkipAttribute" && IsInNamespace(attributeClass, "TUnit.Core"))
-            {
-                return "TUnit [Skip]";
-            }
-
-            return null;
+            return false;
         }
 
         private static string? NonEmptyString(AttributeData attribute, string name)

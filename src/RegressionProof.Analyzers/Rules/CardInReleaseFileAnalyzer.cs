@@ -6,8 +6,9 @@ using RegressionProof.Analyzers.Infrastructure;
 namespace RegressionProof.Analyzers.Rules
 {
     /// <summary>
-    /// RP0007: an intake ID that is not a card (nor a retired card) of the configured release file.
-    /// Silent when no release file is configured, or when it cannot be read (RP0010 says why).
+    /// RP0007: an intake ID that is not a card (nor a retired card) of the configured release file,
+    /// nor a card an earlier release knew (<c>RegressionProofBaseline</c>). Silent when no release
+    /// file is configured, or when it or the configured baseline cannot be read (RP0010 says why).
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class CardInReleaseFileAnalyzer : RegressionProofAnalyzer
@@ -23,13 +24,20 @@ namespace RegressionProof.Analyzers.Rules
                 return;
             }
 
-            RegisterLinkAction(context, known, link => Analyze(link, release));
+            // Without the baseline's cards every card of an earlier release would look unknown.
+            var baseline = BaselineCards.Find(context.Options, context.CancellationToken);
+            if (baseline?.Error is not null)
+            {
+                return;
+            }
+
+            RegisterLinkAction(context, known, link => Analyze(link, release, baseline));
         }
 
-        private static void Analyze(LinkAnalysisContext context, ReleaseFileCards release)
+        private static void Analyze(LinkAnalysisContext context, ReleaseFileCards release, BaselineCards? baseline)
         {
             var link = context.Link;
-            if (link.CardId is { } card && !release.Ids.Contains(card))
+            if (link.CardId is { } card && !release.Ids.Contains(card) && baseline?.Ids.Contains(card) != true)
             {
                 context.ReportDiagnostic(Diagnostic.Create(
                     Descriptors.RP0007_CardNotInReleaseFile,

@@ -8,7 +8,7 @@ namespace RegressionProof.Analyzers.Rules
 {
     /// <summary>
     /// RP0010: a configuration value that cannot be used (an invalid ID pattern or sprint length, a
-    /// missing or malformed release file). Reported once per compilation, not once per attribute.
+    /// missing or malformed release file or baseline). Reported once per compilation, not once per attribute.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class ConfigurationAnalyzer : DiagnosticAnalyzer
@@ -49,6 +49,11 @@ namespace RegressionProof.Analyzers.Rules
             if (ReleaseFileCards.Find(context.Options, context.CancellationToken) is { Error: { } releaseError } release)
             {
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.RP0010_InvalidConfiguration, release.ErrorLocation, releaseError));
+            }
+
+            if (BaselineCards.Find(context.Options, context.CancellationToken) is { Error: { } baselineError } baseline)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.RP0010_InvalidConfiguration, baseline.ErrorLocation, baselineError));
             }
         }
     }

@@ -25,6 +25,10 @@ namespace RegressionProof.Analyzers.Rules
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
             ImmutableArray.Create(Descriptors.RP0001_FixWithoutRegressionProof);
 
+        // A proof in a generated file (a source generator's tests, a .g.cs) runs and is in the
+        // manifest like any other, so it proves its card here too.
+        private protected override bool AnalyzesGeneratedCode => true;
+
         private protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownAttributes known)
         {
             if (!RegressionProofOptions.IsAggregate(context.Options))

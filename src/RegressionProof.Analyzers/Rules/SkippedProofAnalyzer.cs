@@ -6,14 +6,21 @@ using RegressionProof.Analyzers.Infrastructure;
 namespace RegressionProof.Analyzers.Rules
 {
     /// <summary>
-    /// RP0009: a proof test is skipped or ignored (xunit <c>Skip</c>, NUnit <c>[Ignore]</c>, MSTest
-    /// <c>[Ignore]</c>, TUnit <c>[Skip]</c>). The diagnostic points at the skip, which is what to remove.
+    /// RP0009: a proof test is skipped, ignored or explicit (xunit <c>Skip</c>/<c>Explicit</c>, NUnit
+    /// <c>[Ignore]</c>/<c>[Explicit]</c>/ignored cases and fixtures, MSTest <c>[Ignore]</c>, TUnit
+    /// <c>[Skip]</c>/<c>[Explicit]</c>). The diagnostic points at the skip, which is what to remove.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class SkippedProofAnalyzer : RegressionProofAnalyzer
     {
         /// <summary>Diagnostic property: the named argument that skips the test; absent when the whole attribute does.</summary>
         public const string NamedArgumentProperty = "NamedArgument";
+
+        /// <summary>
+        /// Diagnostic property, "true" when the skip is in a referenced assembly (a test inherited
+        /// from a base class there): the diagnostic is on the proof, and there is nothing to remove here.
+        /// </summary>
+        public const string SkipInReferenceProperty = "SkipInReference";
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
             ImmutableArray.Create(Descriptors.RP0009_SkippedProof);
@@ -60,18 +67,30 @@ namespace RegressionProof.Analyzers.Rules
                 return;
             }
 
-            var skipSyntax = skip.Syntax.GetSyntax(context.CancellationToken);
+            var testName = test.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat);
+            if (skip.Syntax is null)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.RP0009_SkippedProof,
+                    context.Link.Location,
+                    ImmutableDictionary<string, string?>.Empty.Add(SkipInReferenceProperty, "true"),
+                    context.Link.CardDisplay,
+                    testName,
+                    skip.Description + " in " + test.ContainingAssembly.Name));
+                return;
+            }
+
             var properties = skip.NamedArgument is null
                 ? ImmutableDictionary<string, string?>.Empty
                 : ImmutableDictionary<string, string?>.Empty.Add(NamedArgumentProperty, skip.NamedArgument);
 
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.RP0009_SkippedProof,
-                skipSyntax.GetLocation(),
+                skip.Syntax.GetSyntax(context.CancellationToken).GetLocation(),
                 additionalLocations: new[] { context.Link.Location },
                 properties: properties,
                 context.Link.CardDisplay,
-                test.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat),
+                testName,
                 skip.Description));
         }
     }

@@ -28,6 +28,7 @@ public static class TestFrameworkReferences
                 public System.Type? SkipType { get; set; }
                 public string? SkipUnless { get; set; }
                 public string? SkipWhen { get; set; }
+                public bool Explicit { get; set; }
             }
 
             public class TheoryAttribute : FactAttribute { }
@@ -41,40 +42,91 @@ public static class TestFrameworkReferences
         """;
 
     public const string NUnitSource = """
+        namespace NUnit.Framework.Interfaces
+        {
+            public interface ITestBuilder { }
+            public interface ISimpleTestBuilder { }
+        }
+
         namespace NUnit.Framework
         {
-            [System.AttributeUsage(System.AttributeTargets.Method, AllowMultiple = false)]
-            public class TestAttribute : System.Attribute
+            public abstract class NUnitAttribute : System.Attribute { }
+
+            [System.AttributeUsage(System.AttributeTargets.Method, AllowMultiple = false, Inherited = true)]
+            public class TestAttribute : NUnitAttribute, NUnit.Framework.Interfaces.ISimpleTestBuilder
             {
                 public string? Description { get; set; }
             }
 
-            [System.AttributeUsage(System.AttributeTargets.Method, AllowMultiple = true)]
-            public class TestCaseAttribute : System.Attribute
+            [System.AttributeUsage(System.AttributeTargets.Method, AllowMultiple = true, Inherited = false)]
+            public class TestCaseAttribute : NUnitAttribute, NUnit.Framework.Interfaces.ITestBuilder
             {
                 public TestCaseAttribute(params object?[] arguments) { }
                 public string? Ignore { get; set; }
                 public string? IgnoreReason { get; set; }
+                public string? Until { get; set; }
+                public bool Explicit { get; set; }
             }
 
-            [System.AttributeUsage(System.AttributeTargets.Method, AllowMultiple = true)]
-            public class TestCaseSourceAttribute : System.Attribute
+            [System.AttributeUsage(System.AttributeTargets.Method, AllowMultiple = true, Inherited = false)]
+            public class TestCaseSourceAttribute : NUnitAttribute, NUnit.Framework.Interfaces.ITestBuilder
             {
                 public TestCaseSourceAttribute(string sourceName) { }
             }
 
-            [System.AttributeUsage(System.AttributeTargets.Method)]
-            public class TheoryAttribute : System.Attribute { }
+            [System.AttributeUsage(System.AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
+            public abstract class CombiningStrategyAttribute : NUnitAttribute, NUnit.Framework.Interfaces.ITestBuilder { }
 
-            [System.AttributeUsage(System.AttributeTargets.Class | System.AttributeTargets.Method)]
-            public class IgnoreAttribute : System.Attribute
+            public class TheoryAttribute : CombiningStrategyAttribute { }
+
+            public sealed class CombinatorialAttribute : CombiningStrategyAttribute { }
+
+            public sealed class SequentialAttribute : CombiningStrategyAttribute { }
+
+            [System.AttributeUsage(System.AttributeTargets.Parameter)]
+            public class ValuesAttribute : NUnitAttribute
+            {
+                public ValuesAttribute(params object?[] values) { }
+            }
+
+            [System.AttributeUsage(System.AttributeTargets.Class | System.AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
+            public class IgnoreAttribute : NUnitAttribute
             {
                 public IgnoreAttribute(string reason) { }
                 public string? Until { get; set; }
             }
 
-            [System.AttributeUsage(System.AttributeTargets.Class)]
-            public class TestFixtureAttribute : System.Attribute { }
+            [System.AttributeUsage(System.AttributeTargets.Class | System.AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
+            public class ExplicitAttribute : NUnitAttribute
+            {
+                public ExplicitAttribute() { }
+                public ExplicitAttribute(string reason) { }
+            }
+
+            [System.AttributeUsage(System.AttributeTargets.Class, AllowMultiple = true, Inherited = true)]
+            public class TestFixtureAttribute : NUnitAttribute
+            {
+                public TestFixtureAttribute(params object?[] arguments) { }
+                public string? Ignore { get; set; }
+                public string? IgnoreReason { get; set; }
+                public string? Until { get; set; }
+                public bool Explicit { get; set; }
+            }
+        }
+        """;
+
+    /// <summary>AutoFixture.NUnit3's data attributes: NUnit test builders outside NUnit's namespace.</summary>
+    public const string AutoFixtureNUnitSource = """
+        namespace AutoFixture.NUnit3
+        {
+            [System.AttributeUsage(System.AttributeTargets.Method, AllowMultiple = false)]
+            public class AutoDataAttribute : System.Attribute, NUnit.Framework.Interfaces.ITestBuilder { }
+
+            [System.AttributeUsage(System.AttributeTargets.Method, AllowMultiple = true)]
+            public class InlineAutoDataAttribute : System.Attribute, NUnit.Framework.Interfaces.ITestBuilder
+            {
+                public InlineAutoDataAttribute(params object?[] arguments) { }
+            }
         }
         """;
 
@@ -111,6 +163,9 @@ public static class TestFrameworkReferences
             {
                 public SkipAttribute(string reason) { }
             }
+
+            [System.AttributeUsage(System.AttributeTargets.Class | System.AttributeTargets.Method)]
+            public sealed class ExplicitAttribute : System.Attribute { }
         }
         """;
 
@@ -133,6 +188,11 @@ public static class TestFrameworkReferences
     public static MetadataReference MSTest => MSTestReference.Value;
 
     public static MetadataReference TUnit => TUnitReference.Value;
+
+    private static readonly Lazy<MetadataReference> AutoFixtureNUnitReference = new(() => Compile("AutoFixture.NUnit3", AutoFixtureNUnitSource, NUnit));
+
+    /// <summary>AutoFixture.NUnit3, referencing <see cref="NUnit"/>; not in <see cref="All"/>.</summary>
+    public static MetadataReference AutoFixtureNUnit => AutoFixtureNUnitReference.Value;
 
     public static IEnumerable<MetadataReference> All => [Xunit, NUnit, MSTest, TUnit];
 
