@@ -92,7 +92,7 @@ internal static class Discovery
 
         var skipped = target.Projects.Where(p => p.SkipReason is not null).Select(p => $"{p.Path}: skipped, {p.SkipReason}").ToList();
         var evaluated = ProjectEvaluation.Evaluate(target.Projects.Where(p => p.SkipReason is null).ToList(), target.Folder, target.Path);
-        var outputs = ProjectOutputs.Check(evaluated, target, configuration, checkFreshness, skipped);
+        var outputs = ProjectOutputs.Check(evaluated, target, checkFreshness, skipped);
         var assemblies = outputs.Select(o => o.Assembly).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         if (assemblies.Count == 0)
         {

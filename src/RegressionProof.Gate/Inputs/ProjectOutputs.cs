@@ -13,7 +13,7 @@ namespace RegressionProof.Gate.Inputs;
 /// </summary>
 internal static class ProjectOutputs
 {
-    public static IReadOnlyList<ProjectOutput> Check(IReadOnlyList<ProjectEvaluation.Evaluated> evaluated, Discovery.Target target, string configuration, bool checkFreshness, List<string> skipped)
+    public static IReadOnlyList<ProjectOutput> Check(IReadOnlyList<ProjectEvaluation.Evaluated> evaluated, Discovery.Target target, bool checkFreshness, List<string> skipped)
     {
         var root = RepositoryRoot(target.Folder);
         var outputs = new List<ProjectOutput>();
@@ -25,6 +25,7 @@ internal static class ProjectOutputs
                 continue;
             }
 
+            var configuration = project.Configuration;
             var newestSource = checkFreshness ? NewestSource(project.Project) : null;
             foreach (var output in project.Outputs)
             {

@@ -67,6 +67,21 @@ public sealed class DiscoveryTests : IClassFixture<BuiltSolution>, IDisposable
     }
 
     [Fact]
+    public void A_project_the_solution_builds_in_another_configuration_is_looked_for_in_that_one()
+    {
+        var sln = _solution.PathOf("Mapped.sln");
+        File.WriteAllText(sln, SlnFor(_solution.Folder, "plain/Plain.csproj")
+            .Replace("ActiveCfg = Release|Any CPU", "ActiveCfg = Debug|Any CPU", StringComparison.Ordinal)
+            .Replace("Build.0 = Release|Any CPU", "Build.0 = Debug|Any CPU", StringComparison.Ordinal));
+
+        var exception = Assert.Throws<InputException>(() => Discover(sln));
+
+        Assert.Equal(_solution.PathOf("plain/Plain.csproj"), exception.File);
+        Assert.Contains("has no built assembly for the Debug configuration", exception.Message, StringComparison.Ordinal);
+        Assert.Contains(_solution.PathOf("plain/bin/Debug/netstandard2.0/Shop.Pricing.dll"), exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_malformed_slnx_is_unusable_input_naming_the_file_and_line()
     {
         var slnx = _folder.Write("Shop.slnx", "<Solution>\n  <Project Path=\"a.csproj\"\n</Solution>");
