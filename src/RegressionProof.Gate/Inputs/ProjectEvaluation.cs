@@ -108,7 +108,9 @@ internal static class ProjectEvaluation
 
         try
         {
-            using var document = JsonDocument.Parse(json[Math.Max(0, json.IndexOf('{', StringComparison.Ordinal))..]);
+            // The JSON is the output's first line that opens an object; anything before it is not part of it.
+            var start = json.StartsWith('{') ? 0 : json.IndexOf("\n{", StringComparison.Ordinal) + 1;
+            using var document = JsonDocument.Parse(json[start..]);
             foreach (var item in document.RootElement.GetProperty("Items").GetProperty(OutputItem).EnumerateArray())
             {
                 var project = Path.GetFullPath(Metadata(item, "Identity"));

@@ -104,6 +104,22 @@ public sealed class DiscoveryTests : IClassFixture<BuiltSolution>, IDisposable
     }
 
     [Fact]
+    public void Through_the_command_line_a_project_without_its_assembly_is_exit_2_with_one_message_and_no_stack_trace()
+    {
+        var project = _folder.Write("Unbuilt/Unbuilt.csproj", BuiltSolution.Project("<TargetFramework>netstandard2.0</TargetFramework>"));
+        _folder.Write("Unbuilt/release.json", "{\"version\": \"1.0.0\", \"class\": \"patch\", \"cards\": []}");
+        _folder.Write("Unbuilt/CHANGELOG.md", "## [1.0.0]\n");
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+
+        var exit = Gate.Cli.GateCommand.Run([project, "--no-build", "-c", "Release"], stdout, stderr, _folder.Path);
+
+        Assert.Equal(2, exit);
+        Assert.StartsWith($"verify-regression-safety: {project}: has no built assembly for the Release configuration", stderr.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stderr.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Under_no_build_an_assembly_older_than_a_source_of_its_project_is_a_stale_build()
     {
         var project = _folder.Write("Stale/Stale.csproj", BuiltSolution.Project("<TargetFramework>netstandard2.0</TargetFramework>"));
