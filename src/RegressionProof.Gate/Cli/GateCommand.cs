@@ -72,7 +72,7 @@ internal static class GateCommand
 
     public static GateResult Decide(GateOptions options, string workingDirectory, TextWriter log, bool interactive)
     {
-        var target = Discovery.Resolve(Path.Combine(workingDirectory, options.Path));
+        var target = Discovery.Resolve(Path.Combine(workingDirectory, options.Path), options.Configuration);
         var release = ReleaseFileReader.Read(Resolve(options.Release, workingDirectory, target.Folder, "release.json"));
         var changelogPath = Resolve(options.Changelog, workingDirectory, target.Folder, "CHANGELOG.md");
         var changelog = Changelog.Parse(Path.GetRelativePath(target.Folder, changelogPath).Replace('\\', '/'), TextFile.Read(changelogPath, "changelog"));
@@ -89,8 +89,13 @@ internal static class GateCommand
             Discovery.Build(target, options.Configuration, log);
         }
 
-        var files = Discovery.Assemblies(target, options.Configuration);
-        var assemblies = AssemblyScanner.Scan(files, target.Folder, interactive ? (done, total) => Progress(true, log, $"scanning assemblies {done}/{total}") : null);
+        var discovered = Discovery.Assemblies(target, options.Configuration, checkFreshness: options.NoBuild);
+        foreach (var skipped in discovered.Skipped)
+        {
+            log.WriteLine("verify-regression-safety: " + Text.Printable(skipped));
+        }
+
+        var assemblies = AssemblyScanner.Scan(discovered.Files, target.Folder, interactive ? (done, total) => Progress(true, log, $"scanning assemblies {done}/{total}") : null);
         if (interactive)
         {
             log.Write("\r" + new string(' ', 60) + "\r");

@@ -199,11 +199,11 @@ public sealed class GateCommandTests : IDisposable
         var project = Path.Combine(_folder.Path, "src", "Shop");
         Directory.CreateDirectory(Path.Combine(project, "bin", "Debug", "net10.0"));
         Directory.CreateDirectory(Path.Combine(project, "bin", "Release", "net10.0"));
-        File.WriteAllText(Path.Combine(project, "Shop.csproj"), "<Project Sdk=\"Microsoft.NET.Sdk\" />");
+        File.WriteAllText(Path.Combine(project, "Shop.csproj"), "<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup></Project>");
         BuildAssembly(Path.Combine(project, "bin", "Debug", "net10.0", "Shop.dll"), Manifest);
         var withoutProof = Manifest[..Manifest.IndexOf(",\n{\"kind\":\"regression-for\"", StringComparison.Ordinal)] + "]}";
         BuildAssembly(Path.Combine(project, "bin", "Release", "net10.0", "Shop.dll"), withoutProof);
-        _folder.Write("Shop.sln", "Project(\"{FAE04EC0-301F-11D3-BF4B-00C04F79EFBC}\") = \"Shop\", \"src\\Shop\\Shop.csproj\", \"{11111111-1111-1111-1111-111111111111}\"\nEndProject\n");
+        _folder.Write("Shop.sln", "Microsoft Visual Studio Solution File, Format Version 12.00\nProject(\"{FAE04EC0-301F-11D3-BF4B-00C04F79EFBC}\") = \"Shop\", \"src\\Shop\\Shop.csproj\", \"{11111111-1111-1111-1111-111111111111}\"\nEndProject\n");
 
         var release = Run("Shop.sln", "--no-build", "--as-of", "2026-11-24");
         var debug = Run("Shop.sln", "--no-build", "--as-of", "2026-11-24", "-c", "Debug");
