@@ -66,9 +66,21 @@ internal static class Discovery
             var result = DotnetCli.Run(["build", project, "-c", configuration, "-nologo"], target.Folder, project, "build it");
             if (result.ExitCode != 0)
             {
-                log.Write(result.Output);
-                log.Write(result.Error);
+                WriteBuildOutput(log, result.Output + result.Error);
                 throw new InputException(project, $"the build failed (dotnet build exited with {result.ExitCode}); fix the build, or pass --no-build to gate what is already built");
+            }
+        }
+    }
+
+    // The build's output quotes the user's code and file names: each line is shown as data, behind
+    // a prefix, so none starts a workflow command (GitHub's "::") or carries "##[" / "##vso[".
+    private static void WriteBuildOutput(TextWriter log, string output)
+    {
+        foreach (var line in output.Split('\n'))
+        {
+            if (line.Trim().Length > 0)
+            {
+                log.WriteLine("dotnet build | " + Outputs.Text.Printable(line.TrimEnd('\r')));
             }
         }
     }

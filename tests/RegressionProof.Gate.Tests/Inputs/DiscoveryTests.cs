@@ -178,6 +178,27 @@ public sealed class DiscoveryTests : IClassFixture<BuiltSolution>, IDisposable
         Assert.False(File.Exists(Path.Combine(Environment.CurrentDirectory, "INJECTED.binlog")));
     }
 
+    [Fact]
+    public void A_failed_build_s_output_is_shown_as_data_no_line_starting_a_workflow_command()
+    {
+        // The compiler quotes the user's text back: "#error" makes it print whatever the code says.
+        _folder.Write("loud/Loud.csproj", BuiltSolution.Project("<TargetFramework>netstandard2.0</TargetFramework>"));
+        _folder.Write("loud/Loud.cs", "#error ##vso[task.setvariable variable=X]1 ##[error]Y\n::error file=x.cs::INJECTED\n");
+        var target = Discovery.Resolve(Path.Combine(_folder.Path, "loud"), "Release");
+        var log = new StringWriter();
+
+        Assert.Throws<InputException>(() => Discovery.Build(target, "Release", log));
+
+        var lines = log.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains(lines, line => line.Contains("CS1029", StringComparison.Ordinal));
+        Assert.All(lines, line =>
+        {
+            Assert.False(line.TrimStart().StartsWith("::", StringComparison.Ordinal), line);
+            Assert.DoesNotContain("##vso[", line, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("##[", line, StringComparison.Ordinal);
+        });
+    }
+
     public void Dispose() => _folder.Dispose();
 
     private static DiscoveredAssemblies Discover(string path, bool checkFreshness = true) =>
