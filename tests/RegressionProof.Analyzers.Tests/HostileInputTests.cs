@@ -53,7 +53,7 @@ public class HostileInputTests
         // The IDs whose match timed out are not matches; the ones after the pattern was given up on are not checked.
         var timedOut = diagnostics.Where(d => d.Id == "RP0002").ToList();
         Assert.NotEmpty(timedOut);
-        Assert.True(timedOut.Count <= System.Environment.ProcessorCount * 2, $"{timedOut.Count} matches ran after the first timeout");
+        Assert.True(timedOut.Count < 30, $"{timedOut.Count} of 300 matches timed out: the pattern was not given up on");
         Assert.All(timedOut, d => Assert.EndsWith(
             "could not be matched against the pattern '^(a+)+$' (regression_proof.intake_id_pattern) within 100 ms; a timeout is not a match (RP0010)",
             d.GetMessage(CultureInfo.InvariantCulture),
