@@ -25,7 +25,7 @@ namespace RegressionProof.Analyzers.Infrastructure
                 return "null";
             }
 
-            var text = new StringBuilder(value.Length + 2).Append('"');
+            var text = new StringBuilder(System.Math.Min(value.Length, MaxLength) + 32).Append('"');
             Append(text, value, literal: true, MaxLength);
             return text.Append('"').ToString();
         }
