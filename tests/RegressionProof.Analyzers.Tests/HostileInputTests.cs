@@ -81,6 +81,13 @@ public class HostileInputTests
 
         var givenUp = Assert.Single(budget.GivenUp);
         Assert.Equal(("INTAKE-1", "used up the 0 ms that matching intake IDs may take in one compilation"), (givenUp.IntakeId, givenUp.Reason));
+
+        // Another folder's pattern is not evaluated either, and gets its own RP0010.
+        var other = IntakeIdPattern.Parse("^JIRA_[0-9]+\\z");
+        Assert.Equal(PatternMatch.Unusable, budget.Match(other, "JIRA_1"));
+        Assert.Equal(
+            ["^JIRA_[0-9]+\\z JIRA_1 was not attempted: matching had already used up the 0 ms that matching intake IDs may take in one compilation", IntakeIdPattern.DefaultPattern + " INTAKE-1 used up the 0 ms that matching intake IDs may take in one compilation"],
+            budget.GivenUp.Select(p => $"{p.Pattern} {p.IntakeId} {p.Reason}").Order(System.StringComparer.Ordinal));
     }
 
     [Theory]

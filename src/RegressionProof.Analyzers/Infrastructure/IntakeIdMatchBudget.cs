@@ -47,8 +47,16 @@ namespace RegressionProof.Analyzers.Infrastructure
         /// </summary>
         public PatternMatch Match(IntakeIdPattern pattern, string intakeId)
         {
-            if (Volatile.Read(ref _spentTicks) >= _budgetTicks || _givenUp.ContainsKey(pattern.Pattern))
+            if (_givenUp.ContainsKey(pattern.Pattern))
             {
+                return PatternMatch.Unusable;
+            }
+
+            if (Volatile.Read(ref _spentTicks) >= _budgetTicks)
+            {
+                // The budget is spent (by another .editorconfig section's pattern, or by a racing match): given up on too, and said so.
+                _givenUp.TryAdd(pattern.Pattern, new GivenUpPattern(
+                    pattern.Pattern, intakeId, "was not attempted: matching had already used up " + Budget()));
                 return PatternMatch.Unusable;
             }
 
@@ -62,12 +70,14 @@ namespace RegressionProof.Analyzers.Infrastructure
             }
             else if (spent >= _budgetTicks)
             {
-                _givenUp.TryAdd(pattern.Pattern, new GivenUpPattern(
-                    pattern.Pattern, intakeId, "used up the " + Milliseconds(_budgetTicks * 1000.0 / Stopwatch.Frequency) + " ms that matching intake IDs may take in one compilation"));
+                _givenUp.TryAdd(pattern.Pattern, new GivenUpPattern(pattern.Pattern, intakeId, "used up " + Budget()));
             }
 
             return result;
         }
+
+        private string Budget() =>
+            "the " + Milliseconds(_budgetTicks * 1000.0 / Stopwatch.Frequency) + " ms that matching intake IDs may take in one compilation";
 
         private static string Milliseconds(double milliseconds) => Math.Round(milliseconds).ToString(CultureInfo.InvariantCulture);
     }
