@@ -62,6 +62,14 @@ namespace RegressionProof.Analyzers
             DiagnosticSeverity.Error,
             "A synthetic probe or an alert proves a card only if it is tuned to detect recurrence: its Signal says what it watches for.");
 
+        /// <summary>RP0008 for a Signal that is no RecurrenceSignal member, such as <c>(RecurrenceSignal)99</c>: it says as little as no Signal.</summary>
+        public static readonly DiagnosticDescriptor RP0008_UndefinedSignal = Create(
+            DiagnosticIds.ProbeOrAlertWithoutSignal,
+            "Probe or alert needs a Signal",
+            "[{0}(\"{1}\")] on '{2}' has Signal = {3}, which is not a defined RecurrenceSignal: use Latency, Error, Cost or PolicyDenial",
+            DiagnosticSeverity.Error,
+            "A synthetic probe or an alert proves a card only if it is tuned to detect recurrence: its Signal says what it watches for.");
+
         public static readonly DiagnosticDescriptor RP0009_SkippedProof = Create(
             DiagnosticIds.SkippedProof,
             "Regression proof is skipped",
@@ -76,6 +84,22 @@ namespace RegressionProof.Analyzers
             DiagnosticSeverity.Warning,
             "A configuration value (.editorconfig option or release file) could not be used. RegressionProof then errs on the side of silence: an invalid ID pattern checks only for empty IDs, an invalid sprint length means 14 days, an unreadable release file turns RP0007 off.",
             WellKnownDiagnosticTags.CompilationEnd);
+
+        /// <summary>RP0010 for an intake ID pattern that backtracks catastrophically: reported once per compilation by RP0002's analyzer.</summary>
+        public static readonly DiagnosticDescriptor RP0010_IntakeIdPatternTooSlow = Create(
+            DiagnosticIds.InvalidConfiguration,
+            "RegressionProof configuration is not valid",
+            "regression_proof.intake_id_pattern '{0}' is too slow to use: matching the intake ID {1} {2}. It is not evaluated for the rest of this compilation, so only empty intake IDs and IDs with control characters are reported; rewrite it without nested quantifiers such as (a+)+.",
+            DiagnosticSeverity.Warning,
+            "A configuration value (.editorconfig option or release file) could not be used. An intake ID pattern that takes longer than 100 ms on one ID, or 1 s on all IDs of a compilation, is not evaluated for the rest of the compilation.",
+            WellKnownDiagnosticTags.CompilationEnd);
+
+        public static readonly DiagnosticDescriptor RP0011_UndefinedLevel = Create(
+            DiagnosticIds.UndefinedLevel,
+            "Test level is not defined",
+            "[{0}(\"{1}\")] on '{2}' has Level = {3}, which is not a defined TestLevel: use Unit, Integration or EndToEnd, or leave Level out for Unit",
+            DiagnosticSeverity.Error,
+            "The level of a regression test (unit, integration, end-to-end) goes into the manifest and the release log. A number cast to TestLevel that names no level says nothing a reader can use.");
 
         private static DiagnosticDescriptor Create(
             string id, string title, string messageFormat, DiagnosticSeverity severity, string description, params string[] customTags)

@@ -13,6 +13,7 @@ namespace RegressionProof.Analyzers
         public const string ProbeOrAlertWithoutSignal = "RP0008";
         public const string SkippedProof = "RP0009";
         public const string InvalidConfiguration = "RP0010";
+        public const string UndefinedLevel = "RP0011";
 
         public const string Category = "RegressionProof";
 

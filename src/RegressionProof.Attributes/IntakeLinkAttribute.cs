@@ -10,7 +10,7 @@ namespace RegressionProof
     /// The card ID is the first constructor argument of every derived attribute so that analyzers,
     /// the manifest generator and the <c>verify-regression-safety</c> gate read it the same way.
     /// It must be a compile-time constant that matches the configured pattern
-    /// (<c>regression_proof.intake_id_pattern</c>, default <c>^[A-Z][A-Z0-9]*-[0-9]+$</c>).
+    /// (<c>regression_proof.intake_id_pattern</c>, default <c>^[A-Z][A-Z0-9]*-[0-9]+\z</c>).
     /// </remarks>
     public abstract class IntakeLinkAttribute : Attribute
     {

@@ -70,5 +70,5 @@ public class DocumentationTests
         Assert.All(Directory.GetFiles(Docs, "*.md"), page => Assert.Contains(Path.GetFileNameWithoutExtension(page), ids));
     }
 
-    private static DiagnosticDescriptor Descriptor(string id) => ReadmeTests.AllDescriptors().Single(d => d.Id == id);
+    private static DiagnosticDescriptor Descriptor(string id) => ReadmeTests.AllDescriptors().First(d => d.Id == id);
 }

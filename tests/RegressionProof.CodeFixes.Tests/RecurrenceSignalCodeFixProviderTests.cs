@@ -38,6 +38,31 @@ public class RecurrenceSignalCodeFixProviderTests
     }
 
     [Fact]
+    public async Task An_undefined_signal_is_replaced_by_the_chosen_one()
+    {
+        await Verify.VerifyCodeFixAsync(
+            """
+            using RegressionProof;
+
+            class Probes
+            {
+                [{|RP0008:SyntheticProbe("INTAKE-1", Signal = (RecurrenceSignal)99)|}]
+                void Probe() { }
+            }
+            """,
+            """
+            using RegressionProof;
+
+            class Probes
+            {
+                [SyntheticProbe("INTAKE-1", Signal = RecurrenceSignal.Cost)]
+                void Probe() { }
+            }
+            """,
+            RecurrenceSignalCodeFixProvider.CostEquivalenceKey);
+    }
+
+    [Fact]
     public async Task A_default_signal_is_replaced_and_the_name_is_qualified_only_when_needed()
     {
         await Verify.VerifyCodeFixAsync(

@@ -85,6 +85,22 @@ public sealed class ReleaseFilePlumbingTests(PackedPackages packages)
     }
 
     [Fact]
+    public void A_release_json_above_the_repository_root_is_not_picked_up()
+    {
+        // The project folder is a repository of its own (it has .git); the release.json one folder up is a stray.
+        using var solution = new ConsumerSolution(packages);
+        solution.WriteFile("release.json", """{ "version": "1.0.0", "class": "patch", "cards": [ { "id": "INTAKE-123" } ] }""");
+        solution.WriteFile("Shop/.git/HEAD", "ref: refs/heads/main\n");
+        solution.AddProject("Shop", [], [], Sources);
+
+        var build = solution.Build("Shop");
+
+        Assert.True(build.ExitCode == 0, build.Output);
+        Assert.Empty(ConsumerSolution.Diagnostics(build.Output, "RP0007"));
+        Assert.Empty(ConsumerSolution.Diagnostics(build.Output, "RP0010"));
+    }
+
+    [Fact]
     public void Without_a_release_json_nothing_is_checked_or_reported()
     {
         using var solution = new ConsumerSolution(packages);

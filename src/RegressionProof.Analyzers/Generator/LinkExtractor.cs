@@ -110,21 +110,8 @@ namespace RegressionProof.Analyzers.Generator
             return type + "." + test.Name;
         }
 
-        /// <summary>
-        /// The documentation-comment ID; local functions and lambdas have none, so theirs is the
-        /// containing member's ID with the local name appended.
-        /// </summary>
-        private static string DocumentationId(ISymbol symbol)
-        {
-            var isLocal = symbol is IMethodSymbol { MethodKind: MethodKind.LocalFunction or MethodKind.AnonymousFunction };
-            if (!isLocal && symbol.GetDocumentationCommentId() is { Length: > 0 } id)
-            {
-                return id;
-            }
-
-            var container = symbol.ContainingSymbol is { } parent ? DocumentationId(parent) : string.Empty;
-            return container + "#" + (string.IsNullOrEmpty(symbol.Name) ? "lambda" : symbol.Name);
-        }
+        /// <summary>The documentation-comment ID, completed where Roslyn's is not (see <see cref="SymbolId"/>).</summary>
+        private static string DocumentationId(ISymbol symbol) => SymbolId.Of(symbol);
 
         public static string WireName(LinkKind kind) => kind switch
         {

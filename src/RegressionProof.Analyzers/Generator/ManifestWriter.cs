@@ -120,12 +120,29 @@ namespace RegressionProof.Analyzers.Generator
             String(json, value);
         }
 
-        /// <summary>A JSON string with every character outside printable ASCII escaped as <c>\uXXXX</c>.</summary>
+        /// <summary>
+        /// A JSON string with every character outside printable ASCII escaped as <c>\uXXXX</c>. An
+        /// unpaired surrogate (a C# string may hold one, UTF-8 cannot) is written as U+FFFD, the
+        /// replacement character: escaped as itself it would be JSON that no UTF-8 reader accepts.
+        /// </summary>
         private static void String(StringBuilder json, string value)
         {
             json.Append('"');
-            foreach (var c in value)
+            for (var i = 0; i < value.Length; i++)
             {
+                var c = value[i];
+                if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+                {
+                    Escape(json, c);
+                    Escape(json, value[++i]);
+                    continue;
+                }
+
+                if (char.IsSurrogate(c))
+                {
+                    c = '\uFFFD';
+                }
+
                 switch (c)
                 {
                     case '"':
@@ -137,7 +154,7 @@ namespace RegressionProof.Analyzers.Generator
                     default:
                         if (c < ' ' || c > '~')
                         {
-                            json.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                            Escape(json, c);
                         }
                         else
                         {
@@ -150,5 +167,8 @@ namespace RegressionProof.Analyzers.Generator
 
             json.Append('"');
         }
+
+        private static void Escape(StringBuilder json, char c) =>
+            json.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
     }
 }

@@ -10,10 +10,16 @@ namespace RegressionProof.Analyzers.Infrastructure
     /// </summary>
     internal sealed class IntakeIdPattern
     {
-        public const string DefaultPattern = "^[A-Z][A-Z0-9]*-[0-9]+$";
+        // \z, not $: $ also matches before a final newline, so "INTAKE-7\n" would pass.
+        public const string DefaultPattern = "^[A-Z][A-Z0-9]*-[0-9]+\\z";
 
-        // A pathological user pattern must not hang the IDE: matching gives up after this long.
-        private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(200);
+        /// <summary>
+        /// How long one match may take. An honest pattern matches an ID in microseconds; a pattern
+        /// with nested quantifiers can take years on a short ID, and this is what one such ID costs.
+        /// </summary>
+        public const int MatchTimeoutMilliseconds = 100;
+
+        public static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(MatchTimeoutMilliseconds);
 
         private static readonly ConcurrentDictionary<string, IntakeIdPattern> Cache = new(StringComparer.Ordinal);
 
@@ -36,19 +42,27 @@ namespace RegressionProof.Analyzers.Infrastructure
         public static IntakeIdPattern Parse(string pattern) => Cache.GetOrAdd(pattern, Create);
 
         /// <summary>
-        /// True or false when the ID was checked; null when it could not be (invalid pattern, or
-        /// matching timed out), in which case no diagnostic may be based on it.
+        /// Matches <paramref name="intakeId"/>; a timeout is not a match, it is <see cref="PatternMatch.TimedOut"/>
+        /// (at most twice <see cref="MatchTimeout"/>).
         /// </summary>
-        public bool? IsMatch(string intakeId)
+        public PatternMatch Match(string intakeId)
         {
             if (_regex is null)
             {
-                return null;
+                return PatternMatch.Unusable;
             }
 
+            // The first match of a pattern in a process pays for compiling the regex interpreter's
+            // code, and a loaded build machine can preempt any match: an honest pattern may time out
+            // once, but not twice in a row. A timeout reports an error, so it is only believed twice.
+            return TryMatch(intakeId) ?? TryMatch(intakeId) ?? PatternMatch.TimedOut;
+        }
+
+        private PatternMatch? TryMatch(string intakeId)
+        {
             try
             {
-                return _regex.IsMatch(intakeId);
+                return _regex!.IsMatch(intakeId) ? PatternMatch.Match : PatternMatch.NoMatch;
             }
             catch (RegexMatchTimeoutException)
             {
@@ -70,8 +84,23 @@ namespace RegressionProof.Analyzers.Infrastructure
             }
             catch (ArgumentException exception)
             {
-                return new IntakeIdPattern(pattern, null, $"regression_proof.intake_id_pattern '{pattern}' is not a valid regular expression: {exception.Message}");
+                // The exception message repeats the pattern: escaped like the pattern itself.
+                return new IntakeIdPattern(pattern, null,
+                    $"regression_proof.intake_id_pattern '{MessageText.Escape(pattern)}' is not a valid regular expression: {MessageText.Escape(exception.Message)}");
             }
         }
+    }
+
+    /// <summary>The outcome of matching an intake ID against the pattern.</summary>
+    internal enum PatternMatch
+    {
+        Match,
+        NoMatch,
+
+        /// <summary>The match took longer than <see cref="IntakeIdPattern.MatchTimeout"/>.</summary>
+        TimedOut,
+
+        /// <summary>The pattern is invalid, or was given up on in this compilation: the ID was not checked.</summary>
+        Unusable,
     }
 }

@@ -56,7 +56,7 @@ namespace RegressionProof.Analyzers.Infrastructure
         public string? CardId => TryGetIntakeId(out var id) && !string.IsNullOrWhiteSpace(id) ? id : null;
 
         /// <summary>How the card is named in messages: the ID, or a placeholder when it is unusable.</summary>
-        public string CardDisplay => CardId ?? "(no card)";
+        public string CardDisplay => CardId is { } card ? MessageText.Card(card) : "(no card)";
 
         /// <summary>The named argument <paramref name="name"/> as bound by the compiler, if written.</summary>
         public TypedConstant? NamedArgument(string name)

@@ -38,7 +38,7 @@ namespace RegressionProof.Analyzers.Infrastructure
                 return days;
             }
 
-            error = $"{SprintDaysKey} '{value}' is not a whole number of days between 1 and 366; using {DefaultSprintDays}";
+            error = $"{SprintDaysKey} '{MessageText.Escape(value)}' is not a whole number of days between 1 and 366; using {DefaultSprintDays}";
             return DefaultSprintDays;
         }
 

@@ -43,7 +43,7 @@ namespace RegressionProof.Analyzers.Infrastructure
         public TextSpan ErrorTextSpan { get; }
 
         /// <summary>The file name as messages show it.</summary>
-        public string FileName => System.IO.Path.GetFileName(Path);
+        public string FileName => MessageText.Escape(System.IO.Path.GetFileName(Path));
 
         /// <summary>Where the file is wrong; no location when the file itself could not be found or read.</summary>
         public Location ErrorLocation => _errorHasPosition
@@ -66,7 +66,7 @@ namespace RegressionProof.Analyzers.Infrastructure
             if (file is null)
             {
                 return new ReleaseFileCards(configured, ImmutableHashSet<string>.Empty,
-                    $"The release file '{configured}' (RegressionProofReleaseFile) is not among the compilation's AdditionalFiles; card IDs are not checked against it",
+                    $"The release file '{MessageText.Escape(configured)}' (RegressionProofReleaseFile) is not among the compilation's AdditionalFiles; card IDs are not checked against it",
                     default, default);
             }
 
@@ -78,7 +78,7 @@ namespace RegressionProof.Analyzers.Infrastructure
             var text = file.GetText(cancellationToken);
             if (text is null)
             {
-                return new ReleaseFileCards(file.Path, ImmutableHashSet<string>.Empty, $"The release file '{file.Path}' could not be read", default, default);
+                return new ReleaseFileCards(file.Path, ImmutableHashSet<string>.Empty, $"The release file '{MessageText.Escape(file.Path)}' could not be read", default, default);
             }
 
             var root = JsonDocumentReader.Parse(text.ToString(), out var syntaxError);
@@ -137,7 +137,7 @@ namespace RegressionProof.Analyzers.Infrastructure
             }
 
             return new ReleaseFileCards(path, ImmutableHashSet<string>.Empty,
-                $"The release file '{path}' is not valid at line {line}, column {column}: {message}; card IDs are not checked against it",
+                $"The release file '{MessageText.Escape(path)}' is not valid at line {line}, column {column}: {MessageText.Escape(message)}; card IDs are not checked against it",
                 span, new TextSpan(offset, 0), errorHasPosition: true);
         }
     }

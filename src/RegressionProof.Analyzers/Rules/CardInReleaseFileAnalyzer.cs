@@ -42,7 +42,7 @@ namespace RegressionProof.Analyzers.Rules
                 context.ReportDiagnostic(Diagnostic.Create(
                     Descriptors.RP0007_CardNotInReleaseFile,
                     link.IntakeIdLocation,
-                    card,
+                    MessageText.Card(card),
                     link.TargetName,
                     release.FileName));
             }

@@ -36,7 +36,7 @@ namespace RegressionProof.Analyzers.Rules
             {
                 if (RegressionProofOptions.GetIntakeIdPattern(context.Options, tree).Error is { } patternError && reported.Add(patternError))
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.RP0010_InvalidConfiguration, Location.None, patternError + "; only empty intake IDs are reported"));
+                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.RP0010_InvalidConfiguration, Location.None, patternError + "; only empty intake IDs and IDs with control characters are reported"));
                 }
 
                 RegressionProofOptions.GetSprintDays(context.Options, tree, out var sprintError);

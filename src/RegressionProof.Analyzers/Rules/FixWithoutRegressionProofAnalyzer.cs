@@ -93,8 +93,8 @@ namespace RegressionProof.Analyzers.Rules
             Descriptors.RP0001_FixWithoutRegressionProof,
             location,
             ImmutableDictionary<string, string?>.Empty.Add(CardProperty, card),
-            card,
-            target);
+            MessageText.Card(card),
+            MessageText.Escape(target));
 
         /// <summary>
         /// Reads the links of a referenced assembly from the manifest the generator embedded in it;

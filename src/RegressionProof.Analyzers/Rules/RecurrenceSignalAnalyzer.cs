@@ -5,12 +5,15 @@ using RegressionProof.Analyzers.Infrastructure;
 
 namespace RegressionProof.Analyzers.Rules
 {
-    /// <summary>RP0008: a <c>[SyntheticProbe]</c> or <c>[RecurrenceAlert]</c> that does not say what it watches for.</summary>
+    /// <summary>
+    /// RP0008: a <c>[SyntheticProbe]</c> or <c>[RecurrenceAlert]</c> that does not say what it
+    /// watches for: no Signal, or a number cast to RecurrenceSignal that names no signal.
+    /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class RecurrenceSignalAnalyzer : RegressionProofAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            ImmutableArray.Create(Descriptors.RP0008_ProbeOrAlertWithoutSignal);
+            ImmutableArray.Create(Descriptors.RP0008_ProbeOrAlertWithoutSignal, Descriptors.RP0008_UndefinedSignal);
 
         private protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownAttributes known)
         {
@@ -37,6 +40,16 @@ namespace RegressionProof.Analyzers.Rules
                     link.Kind.AttributeName(),
                     link.CardDisplay,
                     link.TargetName));
+            }
+            else if (signal is { } value && !EnumArgument.IsDefined(value))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.RP0008_UndefinedSignal,
+                    link.Location, // on the attribute, like a missing Signal: the code fix sets a defined one
+                    link.Kind.AttributeName(),
+                    link.CardDisplay,
+                    link.TargetName,
+                    EnumArgument.Display(value)));
             }
         }
 

@@ -123,6 +123,31 @@ public class ManifestGeneratorTests
     }
 
     [Fact]
+    public async Task Undefined_level_and_signal_values_keep_their_link_without_the_argument_and_the_manifest_stays_valid()
+    {
+        // RP0008 and RP0011 report these; when their severity is lowered, the manifest must still be one the gate reads.
+        var json = GeneratorHarness.ManifestJson(GeneratorHarness.Compilation([("/repo/src/Shop/A.cs", """
+            using RegressionProof;
+            class A
+            {
+                [Xunit.Fact, RegressionFor("R-1", Level = (TestLevel)42)]
+                public void Test() { }
+
+                [SyntheticProbe("P-1", Signal = (RecurrenceSignal)99)]
+                [RecurrenceAlert("P-1", Signal = (RecurrenceSignal)(-1))]
+                void Probe() { }
+            }
+            """)]))!;
+
+        var manifest = GeneratorHarness.Parse(json);
+        Assert.Equal(
+            ["regression-for R-1 level= signal=", "synthetic-probe P-1 level= signal=", "recurrence-alert P-1 level= signal="],
+            manifest.Links.Select(l => $"{l.Kind} {l.Card} level={l.Level} signal={l.Signal}"));
+        var schema = await JsonSchema.FromFileAsync(Path.Combine(System.AppContext.BaseDirectory, "schemas", "manifest.v1.schema.json"));
+        Assert.Empty(schema.Validate(json));
+    }
+
+    [Fact]
     public void Unusable_ids_and_broken_attributes_are_left_out_and_never_crash_the_generator()
     {
         var json = GeneratorHarness.ManifestJson(GeneratorHarness.Compilation([("/repo/src/Shop/A.cs", """

@@ -43,7 +43,7 @@ public class ConfigurationAnalyzerTests
             EditorConfig = { "regression_proof.intake_id_pattern = ([A-Z" },
         };
         test.ExpectedDiagnostics.Add(Verify.Diagnostic("RP0010").WithNoLocation().WithMessage(
-            "regression_proof.intake_id_pattern '([A-Z' is not a valid regular expression: Invalid pattern '([A-Z' at offset 5. Unterminated [] set.; only empty intake IDs are reported"));
+            "regression_proof.intake_id_pattern '([A-Z' is not a valid regular expression: Invalid pattern '([A-Z' at offset 5. Unterminated [] set.; only empty intake IDs and IDs with control characters are reported"));
 
         await test.RunAsync();
     }

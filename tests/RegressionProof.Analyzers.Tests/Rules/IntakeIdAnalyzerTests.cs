@@ -67,7 +67,7 @@ public class IntakeIdAnalyzerTests
 
         await Verify.VerifyAnalyzerAsync(source,
             Verify.Diagnostic("RP0002").WithLocation(0).WithArguments(
-                $"\"{id}\"", "Checkout.Apply()", "does not match the pattern '^[A-Z][A-Z0-9]*-[0-9]+$' (regression_proof.intake_id_pattern)"));
+                $"\"{id}\"", "Checkout.Apply()", "does not match the pattern '^[A-Z][A-Z0-9]*-[0-9]+\\z' (regression_proof.intake_id_pattern)"));
     }
 
     [Theory]
@@ -181,7 +181,7 @@ public class IntakeIdAnalyzerTests
             }
             """;
 
-        const string problem = "does not match the pattern '^[A-Z][A-Z0-9]*-[0-9]+$' (regression_proof.intake_id_pattern)";
+        const string problem = "does not match the pattern '^[A-Z][A-Z0-9]*-[0-9]+\\z' (regression_proof.intake_id_pattern)";
         await Verify.VerifyAnalyzerAsync(source,
             Verify.Diagnostic("RP0002").WithLocation(0).WithArguments("\"bad\"", "Money", problem),
             Verify.Diagnostic("RP0002").WithLocation(1).WithArguments("\"bad\"", "Checkout.Changed", problem),

@@ -1,3 +1,4 @@
+using RegressionProof.Analyzers;
 using System.Threading.Tasks;
 using Xunit;
 using Verify = RegressionProof.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<RegressionProof.Analyzers.Rules.RecurrenceSignalAnalyzer>;
@@ -48,10 +49,34 @@ public class RecurrenceSignalAnalyzerTests
             """;
 
         await Verify.VerifyAnalyzerAsync(source,
-            Verify.Diagnostic("RP0008").WithLocation(0).WithArguments("SyntheticProbe", "INTAKE-1", "CheckoutProbe"),
-            Verify.Diagnostic("RP0008").WithLocation(1).WithArguments("RecurrenceAlert", "INTAKE-2", "CheckoutProbe.Alert"),
-            Verify.Diagnostic("RP0008").WithLocation(2).WithArguments("SyntheticProbe", "INTAKE-3", "CheckoutProbe.Run()"),
-            Verify.Diagnostic("RP0008").WithLocation(3).WithArguments("RecurrenceAlert", "INTAKE-4", "CheckoutProbe.Watch()"));
+            Verify.Diagnostic(Descriptors.RP0008_ProbeOrAlertWithoutSignal).WithLocation(0).WithArguments("SyntheticProbe", "INTAKE-1", "CheckoutProbe"),
+            Verify.Diagnostic(Descriptors.RP0008_ProbeOrAlertWithoutSignal).WithLocation(1).WithArguments("RecurrenceAlert", "INTAKE-2", "CheckoutProbe.Alert"),
+            Verify.Diagnostic(Descriptors.RP0008_ProbeOrAlertWithoutSignal).WithLocation(2).WithArguments("SyntheticProbe", "INTAKE-3", "CheckoutProbe.Run()"),
+            Verify.Diagnostic(Descriptors.RP0008_ProbeOrAlertWithoutSignal).WithLocation(3).WithArguments("RecurrenceAlert", "INTAKE-4", "CheckoutProbe.Watch()"));
+    }
+
+    [Fact]
+    public async Task A_number_cast_to_RecurrenceSignal_that_names_no_signal_is_reported_as_not_defined()
+    {
+        const string source = """
+            using RegressionProof;
+
+            class CheckoutProbe
+            {
+                [{|#0:SyntheticProbe("INTAKE-1", Signal = (RecurrenceSignal)99)|}]
+                void Run() { }
+
+                [{|#1:RecurrenceAlert("INTAKE-2", Signal = (RecurrenceSignal)(-1))|}]
+                void Watch() { }
+
+                [SyntheticProbe("INTAKE-3", Signal = (RecurrenceSignal)4)]
+                void Defined() { }
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source,
+            Verify.Diagnostic(Descriptors.RP0008_UndefinedSignal).WithLocation(0).WithArguments("SyntheticProbe", "INTAKE-1", "CheckoutProbe.Run()", "(RecurrenceSignal)99"),
+            Verify.Diagnostic(Descriptors.RP0008_UndefinedSignal).WithLocation(1).WithArguments("RecurrenceAlert", "INTAKE-2", "CheckoutProbe.Watch()", "(RecurrenceSignal)-1"));
     }
 
     [Fact]

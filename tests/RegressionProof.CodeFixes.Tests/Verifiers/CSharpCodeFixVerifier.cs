@@ -36,6 +36,9 @@ public static class CSharpCodeFixVerifier<TAnalyzer, TCodeFix>
         public Test()
         {
             Clock.Today = () => Today;
+
+            // A rule may have several messages (RP0008: no Signal, an undefined Signal); {|RP0008:…|} names the rule.
+            MarkupOptions = MarkupOptions.UseFirstDescriptor;
             ReferenceAssemblies = ReferenceAssemblies.Net.Net80;
             TestState.AdditionalReferences.Add(TestFrameworkReferences.Attributes);
             TestState.AdditionalReferences.AddRange(TestFrameworkReferences.All);
