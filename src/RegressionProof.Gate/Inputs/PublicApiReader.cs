@@ -155,7 +155,9 @@ internal static class PublicApiReader
                     .Order(StringComparer.Ordinal));
             }
 
-            tokens.AddRange(Constraints(type.GetGenericParameters(), _context));
+            // A nested type repeats its declaring type's generic parameters first: their constraints are the declaring type's.
+            var inherited = type.GetDeclaringType() is { IsNil: false } declaring ? metadata.GetTypeDefinition(declaring).GetGenericParameters().Count : 0;
+            tokens.AddRange(Constraints(type.GetGenericParameters().Skip(inherited), _context));
             return Join(tokens);
         }
 
@@ -196,6 +198,11 @@ internal static class PublicApiReader
             if (ApiTypeNames.HasAttribute(metadata, method.GetCustomAttributes(), CompilerServices + "IsReadOnlyAttribute"))
             {
                 tokens.Add("readonly");
+            }
+
+            if (ApiTypeNames.HasAttribute(metadata, method.GetCustomAttributes(), CompilerServices + "ExtensionAttribute"))
+            {
+                tokens.Add("extension");
             }
 
             tokens.AddRange(parameterTokens);
@@ -389,7 +396,7 @@ internal static class PublicApiReader
         }
 
         /// <summary>Constraints and variance of generic parameters, one token per constrained parameter.</summary>
-        private IEnumerable<string> Constraints(GenericParameterHandleCollection parameters, ApiGenericContext context)
+        private IEnumerable<string> Constraints(IEnumerable<GenericParameterHandle> parameters, ApiGenericContext context)
         {
             foreach (var handle in parameters)
             {
@@ -480,7 +487,9 @@ internal static class PublicApiReader
             if ((attributes & MethodAttributes.Abstract) != 0)
             {
                 yield return "abstract";
-                if (isVirtual && !newSlot)
+
+                // A static abstract interface member has no slot to override.
+                if (isVirtual && !newSlot && (attributes & MethodAttributes.Static) == 0)
                 {
                     yield return "override";
                 }
