@@ -124,9 +124,9 @@ internal sealed partial class ApiTypeNames : ISignatureTypeProvider<string, ApiG
         _ => typeCode.ToString(),
     };
 
-    public string GetTypeFromDefinition(MetadataReader reader, TypeDefinitionHandle handle, byte rawTypeKind) => RawName(reader, reader.GetTypeDefinition(handle));
+    public string GetTypeFromDefinition(MetadataReader reader, TypeDefinitionHandle handle, byte rawTypeKind) => Keyword(RawName(reader, reader.GetTypeDefinition(handle)));
 
-    public string GetTypeFromReference(MetadataReader reader, TypeReferenceHandle handle, byte rawTypeKind) => RawName(reader, reader.GetTypeReference(handle));
+    public string GetTypeFromReference(MetadataReader reader, TypeReferenceHandle handle, byte rawTypeKind) => Keyword(RawName(reader, reader.GetTypeReference(handle)));
 
     public string GetTypeFromSpecification(MetadataReader reader, ApiGenericContext genericContext, TypeSpecificationHandle handle, byte rawTypeKind) =>
         reader.GetTypeSpecification(handle).DecodeSignature(this, genericContext);
@@ -154,6 +154,15 @@ internal sealed partial class ApiTypeNames : ISignatureTypeProvider<string, ApiG
         isRequired ? "modreq(" + modifier + ") " + unmodifiedType : unmodifiedType;
 
     public string GetPinnedType(string elementType) => elementType;
+
+    /// <summary>C# keywords of types that signatures name by reference rather than by a primitive code.</summary>
+    private static string Keyword(string name) => name switch
+    {
+        "System.Decimal" => "decimal",
+        "System.Object" => "object",
+        "System.String" => "string",
+        _ => name,
+    };
 
     /// <summary>
     /// Replaces each arity marker (<c>List`1</c>) of a raw name with that many arguments, in order:

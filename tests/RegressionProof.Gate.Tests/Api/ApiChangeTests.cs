@@ -35,11 +35,11 @@ public class ApiChangeTests
     [InlineData("virtual -> sealed",
         "public class Basket { public virtual decimal Total() => 0; } public class Cart : Basket { public override decimal Total() => 1; }",
         "public class Basket { public virtual decimal Total() => 0; } public class Cart : Basket { public sealed override decimal Total() => 1; }",
-        "1 changed (method Shop.Cart.Total() : System.Decimal: (none) -> sealed)")]
+        "1 changed (method Shop.Cart.Total() : decimal: (none) -> sealed)")]
     [InlineData("virtual removed",
         "public class Cart { public virtual decimal Total() => 0; }",
         "public class Cart { public decimal Total() => 0; }",
-        "1 changed (method Shop.Cart.Total() : System.Decimal: virtual -> (none))")]
+        "1 changed (method Shop.Cart.Total() : decimal: virtual -> (none))")]
     [InlineData("made static",
         "public class Cart { public int Count() => 0; }",
         "public class Cart { public static int Count() => 0; }",
