@@ -61,7 +61,9 @@ public sealed class TestProjectApiTests(PackedPackages packages)
             new Dictionary<string, string> { ["PricingTests.cs"] = PricingTests });
         solution.WriteFile("release.json", Release);
         solution.WriteFile("CHANGELOG.md", "# Changelog\n\n## [1.0.1]\n- Discounts never make the price negative (INTAKE-1)\n");
-        const string Arguments = "Shop.Tests/Shop.Tests.csproj --as-of 2026-11-24 --release release.json --changelog CHANGELOG.md";
+        // The folder: both projects are gated (the test project alone would not show the product's assembly).
+        const string Arguments = ". --no-build -c Debug --as-of 2026-11-24 --release release.json --changelog CHANGELOG.md";
+        Build(solution);
 
         var first = solution.Gate(Arguments);
         Assert.True(first.ExitCode == 0, first.Output);
@@ -82,13 +84,21 @@ public sealed class TestProjectApiTests(PackedPackages packages)
                 public void Refunds_are_rounded() => Assert.Equal(1.23m, decimal.Round(1.234m, 2));
             }
             """);
+        Build(solution);
         var patch = solution.Gate(Arguments + " --baseline baseline.json");
         Assert.True(patch.ExitCode == 0, patch.Output);
 
         solution.WriteFile("Shop/Pricing.cs", Pricing.Replace("public decimal ApplyDiscount", "public virtual decimal ApplyDiscount", System.StringComparison.Ordinal));
+        Build(solution);
         var changed = solution.Gate(Arguments + " --baseline baseline.json");
         Assert.True(changed.ExitCode == 1, changed.Output);
         Assert.Contains("patch 1.0.1 changes the public API of Shop: 1 changed (method Shop.Pricing.ApplyDiscount(decimal, decimal) : decimal: (none) -> virtual)", changed.Output, System.StringComparison.Ordinal);
         Assert.DoesNotContain("public API of Shop.Tests", changed.Output, System.StringComparison.Ordinal);
+    }
+
+    private static void Build(ConsumerSolution solution)
+    {
+        var build = solution.Build("Shop.Tests");
+        Assert.True(build.ExitCode == 0, build.Output);
     }
 }
