@@ -16,5 +16,12 @@ public sealed record ManifestDocument
     /// <summary>The assembly's simple name.</summary>
     public required string Assembly { get; init; }
 
+    /// <summary>
+    /// Whether the gate checks the assembly's public API against the baseline (false for a test
+    /// project unless it opts in with <c>RegressionProofCheckPublicApi</c>); null in a manifest
+    /// written before the field existed, when the gate decides from the assembly's references.
+    /// </summary>
+    public bool? PublicApiChecked { get; init; }
+
     public required IReadOnlyList<ManifestLink> Links { get; init; }
 }

@@ -34,10 +34,20 @@ namespace RegressionProof.Analyzers.Generator
         string Fingerprint);
 
     /// <summary>What the generator needs of the compilation itself.</summary>
-    internal sealed record CompilationModel(string AssemblyName, bool SeesAttributes);
+    internal sealed record CompilationModel(string AssemblyName, bool SeesAttributes, bool ReferencesTestFramework);
 
     /// <summary>The folders that make paths in the manifest repository-relative.</summary>
     internal sealed record PathModel(string? RepositoryRoot, string? ProjectDirectory);
+
+    /// <summary>
+    /// Whether the gate compares this assembly's public API with the baseline's: the
+    /// <c>RegressionProofCheckPublicApi</c> property when set, else not for a test project
+    /// (<c>IsTestProject</c>, or a reference to a test framework), else yes.
+    /// </summary>
+    internal sealed record PublicApiOptionModel(bool? CheckPublicApi, bool IsTestProject)
+    {
+        public bool ChecksPublicApi(bool referencesTestFramework) => CheckPublicApi ?? !(IsTestProject || referencesTestFramework);
+    }
 
     /// <summary>The manifest of one compilation, ready to emit.</summary>
     internal sealed record ManifestModel(string AssemblyName, string Json);

@@ -47,7 +47,8 @@ namespace RegressionProof.Analyzers.Generator
             var compilation = context.CompilationProvider
                 .Select(static (compilation, _) => new CompilationModel(
                     compilation.AssemblyName ?? string.Empty,
-                    compilation.ReferencedAssemblyNames.Any(static name => name.Name == KnownAttributes.AttributesAssemblyName)))
+                    compilation.ReferencedAssemblyNames.Any(static name => name.Name == KnownAttributes.AttributesAssemblyName),
+                    compilation.ReferencedAssemblyNames.Any(static name => TestFrameworkAssemblies.IsTestFramework(name.Name))))
                 .WithTrackingName(TrackingNames.Compilation);
 
             var paths = context.AnalyzerConfigOptionsProvider
@@ -59,15 +60,26 @@ namespace RegressionProof.Analyzers.Generator
                 })
                 .WithTrackingName(TrackingNames.Paths);
 
+            var publicApi = context.AnalyzerConfigOptionsProvider
+                .Select(static (options, _) =>
+                {
+                    options.GlobalOptions.TryGetValue("build_property.RegressionProofCheckPublicApi", out var checkPublicApi);
+                    options.GlobalOptions.TryGetValue("build_property.IsTestProject", out var isTestProject);
+                    return new PublicApiOptionModel(Flag(checkPublicApi), Flag(isTestProject) == true);
+                })
+                .WithTrackingName(TrackingNames.PublicApiOption);
+
             var manifest = allLinks
                 .Combine(compilation)
                 .Combine(paths)
+                .Combine(publicApi)
                 .Select(static (input, _) =>
                 {
-                    var links = input.Left.Left;
-                    var target = input.Left.Right;
+                    var links = input.Left.Left.Left;
+                    var target = input.Left.Left.Right;
+                    var checkPublicApi = input.Right.ChecksPublicApi(target.ReferencesTestFramework);
                     return target.SeesAttributes
-                        ? new ManifestModel(target.AssemblyName, ManifestWriter.Write(target.AssemblyName, links, input.Right))
+                        ? new ManifestModel(target.AssemblyName, ManifestWriter.Write(target.AssemblyName, links, input.Left.Right, checkPublicApi))
                         : null;
                 })
                 .WithTrackingName(TrackingNames.Manifest);
@@ -82,6 +94,12 @@ namespace RegressionProof.Analyzers.Generator
                 output.AddSource(HintName, SourceText.From(Emit(model.Json), Encoding.UTF8));
             });
         }
+
+        /// <summary>An MSBuild boolean property: true, false, or not set (anything else).</summary>
+        private static bool? Flag(string? value) =>
+            string.Equals(value?.Trim(), "true", System.StringComparison.OrdinalIgnoreCase) ? true
+            : string.Equals(value?.Trim(), "false", System.StringComparison.OrdinalIgnoreCase) ? false
+            : (bool?)null;
 
         /// <summary>The generated file: a fixed header and one assembly attribute carrying the JSON.</summary>
         internal static string Emit(string json)

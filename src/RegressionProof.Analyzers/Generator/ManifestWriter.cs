@@ -18,7 +18,7 @@ namespace RegressionProof.Analyzers.Generator
         private static readonly string[] KindOrder =
             { "fixes", "regression-for", "migration-test", "synthetic-probe", "recurrence-alert", "dashboard-panel", "manual-verification" };
 
-        public static string Write(string assemblyName, IEnumerable<LinkModel> links, PathModel paths)
+        public static string Write(string assemblyName, IEnumerable<LinkModel> links, PathModel paths, bool publicApiChecked)
         {
             var relative = links
                 .Select(link => link with { FilePath = RelativePath(link.FilePath, paths) })
@@ -35,6 +35,7 @@ namespace RegressionProof.Analyzers.Generator
             String(json, Schema);
             json.Append(",\"assembly\":");
             String(json, assemblyName);
+            json.Append(",\"publicApiChecked\":").Append(publicApiChecked ? "true" : "false");
             json.Append(",\"links\":[");
             for (var i = 0; i < relative.Count; i++)
             {

@@ -7,6 +7,7 @@ namespace RegressionProof.Analyzers.Generator
         public const string AllLinks = "RegressionProof.AllLinks";
         public const string Compilation = "RegressionProof.Compilation";
         public const string Paths = "RegressionProof.Paths";
+        public const string PublicApiOption = "RegressionProof.PublicApiOption";
         public const string Manifest = "RegressionProof.Manifest";
     }
 }

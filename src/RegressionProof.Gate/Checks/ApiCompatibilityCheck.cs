@@ -7,10 +7,14 @@ namespace RegressionProof.Gate.Checks;
 
 /// <summary>
 /// With a baseline: a patch changes no public API and adds no migration; a minor release removes
-/// or changes no public API (additions are fine).
+/// or changes no public API and adds nothing that breaks implementers or callers (other additions
+/// are fine). Test assemblies are left out unless their project opts in.
 /// </summary>
 internal static class ApiCompatibilityCheck
 {
+    /// <summary>How many entries of each part a message lists before "…".</summary>
+    private const int Shown = 3;
+
     public static IEnumerable<Finding> Check(GateInput input)
     {
         if (input.Baseline is null || input.Release.Class == ReleaseClass.Major)
@@ -20,23 +24,19 @@ internal static class ApiCompatibilityCheck
 
         foreach (var assembly in input.Assemblies)
         {
-            if (!input.Baseline.PublicApi.TryGetValue(assembly.Name, out var before))
-            {
-                continue; // a new assembly: its whole API is an addition
-            }
-
-            var (added, removed) = Difference(before, assembly.PublicApi);
-            if (input.Release.Class == ReleaseClass.Patch && (added.Count > 0 || removed.Count > 0))
+            var difference = Compare(input.Baseline, assembly);
+            if (input.Release.Class == ReleaseClass.Patch && !difference.IsEmpty)
             {
                 yield return new Finding(Policies.PatchZeroApiChange.Name, Policies.PatchZeroApiChange.RuleId, FindingLevel.Error, null,
-                    $"patch {input.Release.Version} changes the public API of {assembly.Name}: {Describe(added, removed)}",
+                    $"patch {input.Release.Version} changes the public API of {assembly.Name}: {Describe(difference.Removed, difference.Changed, difference.Added, [])}",
                     "ship the API change as a minor (additive) or major release, or revert it");
             }
-            else if (input.Release.Class == ReleaseClass.Minor && removed.Count > 0)
+            else if (input.Release.Class == ReleaseClass.Minor && difference.BreaksCompatibility)
             {
                 yield return new Finding(Policies.MinorAdditive.Name, Policies.MinorAdditive.RuleId, FindingLevel.Error, null,
-                    $"minor {input.Release.Version} removes or changes public API of {assembly.Name}: {Describe([], removed)}",
-                    "keep the old API (mark it [Obsolete]) or ship a major release");
+                    $"minor {input.Release.Version} removes or changes public API of {assembly.Name}: " +
+                    Describe(difference.Removed, difference.Changed.Where(c => !c.IsCompatible).ToList(), [], difference.BreakingAdditions),
+                    "keep the old API (mark it [Obsolete]), give a new interface member a default implementation, or ship a major release");
             }
         }
 
@@ -51,11 +51,21 @@ internal static class ApiCompatibilityCheck
         }
     }
 
-    public static (List<string> Added, List<string> Removed) Difference(IReadOnlyList<string> before, IReadOnlyList<string> after)
+    /// <summary>
+    /// How the assembly's public API differs from the baseline's: nothing for an assembly whose API
+    /// is not checked (a test assembly) or that is new (its whole API is an addition). A baseline
+    /// written before entries had descriptions is compared with this release's API in its lines.
+    /// </summary>
+    public static ApiComparison Compare(Baseline baseline, ScannedAssembly assembly)
     {
-        var old = new HashSet<string>(before, StringComparer.Ordinal);
-        var current = new HashSet<string>(after, StringComparer.Ordinal);
-        return (after.Where(a => !old.Contains(a)).ToList(), before.Where(b => !current.Contains(b)).ToList());
+        if (!assembly.PublicApiChecked || !baseline.PublicApi.TryGetValue(assembly.Name, out var before))
+        {
+            return ApiComparison.None;
+        }
+
+        return baseline.LegacyPublicApi?.Contains(assembly.Name) == true
+            ? ApiComparison.CompareLines(before, assembly.LegacyPublicApi ?? assembly.PublicApi)
+            : ApiComparison.Compare(before, assembly.PublicApi);
     }
 
     /// <summary>Migrations in the release that the baseline did not have (none can be new without a baseline).</summary>
@@ -70,19 +80,21 @@ internal static class ApiCompatibilityCheck
         return input.Assemblies.SelectMany(a => a.Migrations).Where(m => !known.Contains(m)).Distinct().OrderBy(m => m, StringComparer.Ordinal);
     }
 
-    private static string Describe(List<string> added, List<string> removed)
+    private static string Describe(IReadOnlyList<ApiEntry> removed, IReadOnlyList<ApiChange> changed, IReadOnlyList<ApiEntry> added, IReadOnlyList<ApiEntry> breakingAdditions)
     {
         var parts = new List<string>();
-        if (removed.Count > 0)
-        {
-            parts.Add($"{removed.Count} removed or changed ({string.Join("; ", removed.Take(3))}{(removed.Count > 3 ? "; …" : string.Empty)})");
-        }
-
-        if (added.Count > 0)
-        {
-            parts.Add($"{added.Count} added ({string.Join("; ", added.Take(3))}{(added.Count > 3 ? "; …" : string.Empty)})");
-        }
-
+        Part(parts, "removed", removed.Select(e => e.Identity).ToList());
+        Part(parts, "changed", changed.Select(c => c.ToString()).ToList());
+        Part(parts, "added", added.Select(e => e.Identity).ToList());
+        Part(parts, "added that breaks implementers or callers", breakingAdditions.Select(e => $"{e.Identity}: {string.Join(" ", e.Tokens.Where(t => t is "abstract" or "required"))}").ToList());
         return string.Join(", ", parts);
+    }
+
+    private static void Part(List<string> parts, string what, IReadOnlyList<string> items)
+    {
+        if (items.Count > 0)
+        {
+            parts.Add($"{items.Count} {what} ({string.Join("; ", items.Take(Shown))}{(items.Count > Shown ? "; …" : string.Empty)})");
+        }
     }
 }

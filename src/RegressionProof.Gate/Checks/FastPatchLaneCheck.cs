@@ -55,10 +55,9 @@ internal static class FastPatchLaneCheck
         {
             foreach (var assembly in input.Assemblies)
             {
-                if (input.Baseline.PublicApi.TryGetValue(assembly.Name, out var before)
-                    && ApiCompatibilityCheck.Difference(before, assembly.PublicApi).Added is { Count: > 0 } added)
+                if (ApiCompatibilityCheck.Compare(input.Baseline, assembly).Added is { Count: > 0 } added)
                 {
-                    yield return Fail(null, $"the fast-patch lane allows no API addition, and {assembly.Name} adds {added.Count} ({string.Join("; ", added.Take(3))})",
+                    yield return Fail(null, $"the fast-patch lane allows no API addition, and {assembly.Name} adds {added.Count} ({string.Join("; ", added.Take(3).Select(e => e.Identity))})",
                         "remove the addition or ship it in the standard lane");
                 }
             }

@@ -16,7 +16,7 @@ internal static class AssemblyScanner
 {
     public static IReadOnlyList<ScannedAssembly> Scan(IReadOnlyList<string> files, string root, Action<int, int>? progress = null)
     {
-        var copies = new List<(string Name, ScannedFile File, ManifestDocument Manifest, IReadOnlyList<string> Api, IReadOnlyList<string> Migrations, IReadOnlyList<DeclaredClass> Classes)>();
+        var copies = new List<(string Name, ScannedFile File, ManifestDocument Manifest, InspectedAssembly Inspected, IReadOnlyList<DeclaredClass> Classes)>();
         for (var i = 0; i < files.Count; i++)
         {
             progress?.Invoke(i + 1, files.Count);
@@ -58,12 +58,12 @@ internal static class AssemblyScanner
                 }
 
                 stream.Position = 0;
-                var (api, migrations) = AssemblyInspector.Inspect(stream, path);
+                var inspected = AssemblyInspector.Inspect(stream, path);
                 stream.Position = 0;
                 var classes = TestClassHierarchy.Read(stream, path);
                 var relative = Path.GetRelativePath(root, path).Replace('\\', '/');
                 var sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(buffer.AsSpan(0, length)));
-                copies.Add((manifest.Assembly, new ScannedFile(relative, sha256), manifest, api, migrations, classes));
+                copies.Add((manifest.Assembly, new ScannedFile(relative, sha256), manifest, inspected, classes));
             }
             finally
             {
@@ -81,8 +81,12 @@ internal static class AssemblyScanner
                     .DistinctBy(l => (l.Kind, l.Card, l.Symbol, l.Test))
                     .OrderBy(l => l.Path, StringComparer.Ordinal).ThenBy(l => l.Line).ThenBy(l => l.Kind, StringComparer.Ordinal).ThenBy(l => l.Card, StringComparer.Ordinal).ThenBy(l => l.Symbol, StringComparer.Ordinal)
                     .ToList(),
-                g.SelectMany(c => c.Api).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
-                g.SelectMany(c => c.Migrations).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList())
+                g.SelectMany(c => c.Inspected.PublicApi).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
+                g.SelectMany(c => c.Inspected.Migrations).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
+                // The manifest says whether the project's API is checked; a manifest of an earlier
+                // version does not, and then a reference to a test framework marks a test assembly.
+                g.Any(c => c.Manifest.PublicApiChecked ?? !c.Inspected.ReferencesTestFramework),
+                g.SelectMany(c => c.Inspected.LegacyPublicApi).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList())
             {
                 Classes = g.SelectMany(c => c.Classes).Distinct().ToList(),
             })

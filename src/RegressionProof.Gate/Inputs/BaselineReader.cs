@@ -49,7 +49,8 @@ internal static class BaselineReader
             (coverage.Cards ?? []).Where(c => c?.Id is not null).Select(c => c!.Id!).ToList(),
             links,
             assemblies.ToDictionary(a => a.Name!, a => (IReadOnlyList<string>)(a.PublicApi ?? []), StringComparer.Ordinal),
-            assemblies.ToDictionary(a => a.Name!, a => (IReadOnlyList<string>)(a.Migrations ?? []), StringComparer.Ordinal));
+            assemblies.ToDictionary(a => a.Name!, a => (IReadOnlyList<string>)(a.Migrations ?? []), StringComparer.Ordinal),
+            assemblies.Where(a => a.PublicApiFormat is null).Select(a => a.Name!).ToHashSet(StringComparer.Ordinal));
     }
 
     private sealed record Coverage(string? Schema, ReleaseInfo? Release, List<CardInfo?>? Cards, List<AssemblyInfo?>? Assemblies, List<ManifestLink>? Links);
@@ -58,5 +59,6 @@ internal static class BaselineReader
 
     private sealed record CardInfo(string? Id);
 
-    private sealed record AssemblyInfo(string? Name, List<string>? PublicApi, List<string>? Migrations);
+    /// <summary>An assembly of the baseline; <see cref="PublicApiFormat"/> is absent in manifests of earlier versions.</summary>
+    private sealed record AssemblyInfo(string? Name, List<string>? PublicApi, List<string>? Migrations, int? PublicApiFormat);
 }

@@ -11,12 +11,20 @@ internal sealed record ScannedFile(string Path, string Sha256);
 /// One assembly of the release: every copy of it that was scanned (test output folders, target
 /// frameworks) merged into one, with the union of their links.
 /// </summary>
+/// <param name="PublicApi">Its public API as <see cref="ApiEntry"/> lines.</param>
+/// <param name="PublicApiChecked">
+/// Whether RPG008/RPG009 compare its public API: false for a test assembly unless its project opts
+/// in (docs/gate.md, "Which assemblies' API is checked").
+/// </param>
+/// <param name="LegacyPublicApi">Its API in the lines of earlier coverage manifests (null: the same as <paramref name="PublicApi"/>).</param>
 internal sealed record ScannedAssembly(
     string Name,
     IReadOnlyList<ScannedFile> Files,
     IReadOnlyList<ManifestLink> Links,
     IReadOnlyList<string> PublicApi,
-    IReadOnlyList<string> Migrations)
+    IReadOnlyList<string> Migrations,
+    bool PublicApiChecked = true,
+    IReadOnlyList<string>? LegacyPublicApi = null)
 {
     /// <summary>Its classes that derive from others, so proofs on base test classes find the classes that run them.</summary>
     public IReadOnlyList<DeclaredClass> Classes { get; init; } = [];

@@ -17,6 +17,12 @@ internal static class CoverageManifestWriter
 {
     public const string Schema = "regression-proof/coverage/v1";
 
+    /// <summary>
+    /// The format of <c>publicApi</c> lines: 2 is <c>identity | description</c> (docs/gate.md,
+    /// "Public API entries"). Manifests without the field hold the earlier lines.
+    /// </summary>
+    public const int PublicApiFormat = 2;
+
     private const int FlushThreshold = 64 * 1024;
 
     public static string Write(GateResult result) => Encoding.UTF8.GetString(WriteUtf8(result));
@@ -86,6 +92,8 @@ internal static class CoverageManifestWriter
                 }
 
                 json.WriteEndArray();
+                json.WriteBoolean("publicApiChecked", assembly.PublicApiChecked);
+                json.WriteNumber("publicApiFormat", PublicApiFormat);
                 WriteStrings(json, "publicApi", assembly.PublicApi);
                 WriteStrings(json, "migrations", assembly.Migrations);
                 json.WriteEndObject();

@@ -32,9 +32,14 @@ internal static class GeneratorHarness
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, deterministic: true));
     }
 
-    public static GeneratorDriver CreateDriver(string? repositoryRoot = "/repo", string? projectDirectory = "/repo/src/Shop/")
+    public static GeneratorDriver CreateDriver(string? repositoryRoot = "/repo", string? projectDirectory = "/repo/src/Shop/", IReadOnlyDictionary<string, string>? properties = null)
     {
         var global = new Dictionary<string, string>();
+        foreach (var (name, value) in properties ?? new Dictionary<string, string>())
+        {
+            global["build_property." + name] = value;
+        }
+
         if (repositoryRoot is not null)
         {
             global["build_property.RegressionProofRepositoryRoot"] = repositoryRoot;
