@@ -22,11 +22,11 @@ internal static class GateCommand
         GateOptions options;
         try
         {
-            options = GateOptions.Parse(args);
+            options = GateOptions.Parse(args).CheckedIn(workingDirectory);
         }
         catch (OptionException exception)
         {
-            stderr.WriteLine("verify-regression-safety: " + exception.Message);
+            stderr.WriteLine("verify-regression-safety: " + Text.Printable(exception.Message));
             return ExitCodes.UnusableInput;
         }
 
