@@ -88,7 +88,7 @@ public static class ManifestJson
             var link = manifest.Links[i];
             if (link is null)
             {
-                throw Unusable(source, string.Empty, JsonProblem.At(utf8.Span, $"$.links[{i}]", $"links[{i}] is null; expected a link object"));
+                throw Unusable(source, "the manifest JSON is corrupt: ", JsonProblem.At(utf8.Span, $"$.links[{i}]", $"links[{i}] is null; expected a link object"));
             }
 
             if (Array.IndexOf(LinkKinds.All, link.Kind) < 0)
