@@ -22,21 +22,22 @@ public sealed record JsonProblem(string Reason, int? Line, int? Column)
     /// <paramref name="root"/>: bytes that are not UTF-8, a syntax error, a name given twice in one
     /// object, or a value of the wrong kind, null, or an object without a property it needs.
     /// </summary>
-    public static JsonProblem Of(JsonException exception, ReadOnlySpan<byte> utf8, Type root, JsonSerializerOptions options)
+    public static JsonProblem Of(Exception exception, ReadOnlySpan<byte> utf8, Type root, JsonSerializerOptions options)
     {
         if (NotUtf8(utf8) is { } encoding)
         {
             return encoding;
         }
 
-        if (Syntax(utf8) is { } syntax)
+        if (Syntax(utf8, options.MaxDepth == 0 ? 64 : options.MaxDepth) is { } syntax)
         {
             return syntax;
         }
 
-        if (exception.Path is not { } path || ParsePath(path) is not { } segments)
+        var json = exception as JsonException;
+        if (json?.Path is not { } path || ParsePath(path) is not { } segments)
         {
-            return new JsonProblem(FirstSentence(exception.Message), Number(exception.LineNumber), Number(exception.BytePositionInLine));
+            return new JsonProblem(FirstSentence(exception.Message), Number(json?.LineNumber), Number(json?.BytePositionInLine));
         }
 
         var expected = TypeAt(root, segments, options);
@@ -44,7 +45,7 @@ public sealed record JsonProblem(string Reason, int? Line, int? Column)
         var name = segments.Count == 0 ? "the top level" : Display(segments);
         if (found is null)
         {
-            return new JsonProblem($"{name} is missing; expected {Describe(expected)}", Number(exception.LineNumber), Number(exception.BytePositionInLine));
+            return new JsonProblem($"{name} is missing; expected {Describe(expected)}", Number(json.LineNumber), Number(json.BytePositionInLine));
         }
 
         var (line, column) = PositionOf(utf8, found.Offset);
@@ -95,9 +96,13 @@ public sealed record JsonProblem(string Reason, int? Line, int? Column)
         return new JsonProblem($"byte 0x{utf8[offset]:X2} at offset {offset} is {what}", line, column);
     }
 
-    private static JsonProblem? Syntax(ReadOnlySpan<byte> utf8)
+    /// <summary>
+    /// The first syntax error, name given twice, or string that is not text (an escaped unpaired
+    /// surrogate such as <c>"\ud83d"</c>), or null when there is none.
+    /// </summary>
+    private static JsonProblem? Syntax(ReadOnlySpan<byte> utf8, int maxDepth)
     {
-        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = 256 });
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = maxDepth });
         var names = new Stack<HashSet<string>>();
         try
         {
@@ -111,6 +116,10 @@ public sealed record JsonProblem(string Reason, int? Line, int? Column)
                     case JsonTokenType.EndObject:
                         names.Pop();
                         break;
+                    case JsonTokenType.String when reader.ValueIsEscaped && !IsText(ref reader):
+                    case JsonTokenType.PropertyName when reader.ValueIsEscaped && !IsText(ref reader):
+                        var where = PositionOf(utf8, reader.TokenStartIndex);
+                        return new JsonProblem($"{(reader.TokenType == JsonTokenType.PropertyName ? "a property name" : "a string")} holds an escaped unpaired surrogate, which is not text", where.Line, where.Column);
                     case JsonTokenType.PropertyName:
                         var name = reader.GetString()!;
                         if (!names.Peek().Add(name))
@@ -128,6 +137,19 @@ public sealed record JsonProblem(string Reason, int? Line, int? Column)
         catch (JsonException exception)
         {
             return new JsonProblem(FirstSentence(exception.Message), Number(exception.LineNumber), Number(exception.BytePositionInLine));
+        }
+    }
+
+    private static bool IsText(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            reader.GetString();
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
         }
     }
 

@@ -56,7 +56,7 @@ public static class ManifestJson
                 ? schemaElement.GetString()
                 : null;
         }
-        catch (JsonException exception)
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException)
         {
             throw Malformed(source, exception, utf8.Span);
         }
@@ -78,7 +78,7 @@ public static class ManifestJson
             manifest = JsonSerializer.Deserialize<ManifestDocument>(utf8.Span, ReadOptions)
                 ?? throw new ManifestFormatException(source, "the manifest is null", null, null);
         }
-        catch (JsonException exception)
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException)
         {
             throw Malformed(source, exception, utf8.Span);
         }
@@ -102,7 +102,8 @@ public static class ManifestJson
 
     public static string Serialize(ManifestDocument manifest) => JsonSerializer.Serialize(manifest, Options);
 
-    private static ManifestFormatException Malformed(string source, JsonException exception, ReadOnlySpan<byte> utf8) =>
+    // InvalidOperationException: System.Text.Json's answer to a string that is not text.
+    private static ManifestFormatException Malformed(string source, Exception exception, ReadOnlySpan<byte> utf8) =>
         Unusable(source, "the manifest JSON is corrupt: ", JsonProblem.Of(exception, utf8, typeof(ManifestDocument), ReadOptions));
 
     private static ManifestFormatException Unusable(string source, string prefix, JsonProblem problem) =>

@@ -48,6 +48,17 @@ public sealed class HostileManifestTests
         Assert.Equal(("the manifest is not text: byte 0xED at offset 56 is an unpaired surrogate, which is not text", 2, 15), (error.Reason, error.Line, error.Column));
     }
 
+    [Theory]
+    [InlineData("\"assembly\":\"A\\ud83d\",\"links\":[]", "a string holds an escaped unpaired surrogate, which is not text", 2, 12)]
+    [InlineData("\"assembly\":\"A\",\"links\":[],\"x\\udc00\":1", "a property name holds an escaped unpaired surrogate, which is not text", 2, 27)]
+    [InlineData("\"assembly\":\"A\",\"links\":[" + Link + "],\"extra\\ud800\":{}", "a property name holds an escaped unpaired surrogate, which is not text", 2, 144)]
+    public void An_escaped_unpaired_surrogate_is_an_error_at_its_string_not_a_crash(string rest, string reason, int line, int column)
+    {
+        var error = Assert.Throws<ManifestFormatException>(() => ManifestJson.Parse(Manifest(rest), "Shop.dll"));
+
+        Assert.Equal(("the manifest JSON is corrupt: " + reason, line, column), (error.Reason, error.Line, error.Column));
+    }
+
     [Fact]
     public void An_unknown_kind_is_placed_at_the_kind()
     {

@@ -21,8 +21,9 @@ internal static class BaselineReader
         {
             coverage = JsonSerializer.Deserialize<Coverage>(bytes.Span, ManifestJson.ReadOptions);
         }
-        catch (JsonException exception)
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: System.Text.Json's answer to a string that is not text.
             if (TopLevelSchema(bytes.Span) is { } schema && schema != CoverageManifestWriter.Schema)
             {
                 throw WrongSchema(path, schema);
