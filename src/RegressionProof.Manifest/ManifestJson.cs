@@ -17,6 +17,18 @@ public static class ManifestJson
     };
 
     /// <summary>
+    /// The options manifests and baselines are read with: a null where the model has none, a
+    /// missing required property or a name given twice in one object is an error, not a model
+    /// that fails later (or is written out) with nulls in it.
+    /// </summary>
+    public static readonly JsonSerializerOptions ReadOptions = new(Options)
+    {
+        RespectNullableAnnotations = true,
+        RespectRequiredConstructorParameters = true,
+        AllowDuplicateProperties = false,
+    };
+
+    /// <summary>
     /// Parses manifest JSON. Throws <see cref="ManifestFormatException"/> for JSON that is not a
     /// manifest, with the line and column where there is one.
     /// </summary>
@@ -25,10 +37,16 @@ public static class ManifestJson
     /// <inheritdoc cref="Parse(string, string)"/>
     public static ManifestDocument Parse(ReadOnlyMemory<byte> utf8, string source)
     {
+        // Metadata stores whatever bytes the attribute's string had; a lone surrogate is not text.
+        if (JsonProblem.NotUtf8(utf8.Span) is { } encoding)
+        {
+            throw Unusable(source, "the manifest is not text: ", encoding);
+        }
+
         string? schema;
         try
         {
-            using var document = JsonDocument.Parse(utf8);
+            using var document = JsonDocument.Parse(utf8, new JsonDocumentOptions { AllowDuplicateProperties = false });
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
                 throw new ManifestFormatException(source, "the manifest is not a JSON object", null, null);
@@ -38,9 +56,9 @@ public static class ManifestJson
                 ? schemaElement.GetString()
                 : null;
         }
-        catch (JsonException exception)
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException)
         {
-            throw Malformed(source, exception);
+            throw Malformed(source, exception, utf8.Span);
         }
 
         if (schema != ManifestDocument.SchemaV1)
@@ -54,37 +72,40 @@ public static class ManifestJson
                 null);
         }
 
+        ManifestDocument manifest;
         try
         {
-            var manifest = JsonSerializer.Deserialize<ManifestDocument>(utf8.Span, Options)
+            manifest = JsonSerializer.Deserialize<ManifestDocument>(utf8.Span, ReadOptions)
                 ?? throw new ManifestFormatException(source, "the manifest is null", null, null);
-            foreach (var link in manifest.Links)
+        }
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException)
+        {
+            throw Malformed(source, exception, utf8.Span);
+        }
+
+        for (var i = 0; i < manifest.Links.Count; i++)
+        {
+            var link = manifest.Links[i];
+            if (link is null)
             {
-                if (link is null || Array.IndexOf(LinkKinds.All, link.Kind) < 0)
-                {
-                    throw new ManifestFormatException(source, $"a link has an unknown kind '{link?.Kind}'", null, null);
-                }
+                throw Unusable(source, "the manifest JSON is corrupt: ", JsonProblem.At(utf8.Span, $"$.links[{i}]", $"links[{i}] is null; expected a link object"));
             }
 
-            return manifest;
+            if (Array.IndexOf(LinkKinds.All, link.Kind) < 0)
+            {
+                throw Unusable(source, string.Empty, JsonProblem.At(utf8.Span, $"$.links[{i}].kind", $"a link has an unknown kind '{link.Kind}'; expected one of {string.Join(", ", LinkKinds.All)}"));
+            }
         }
-        catch (JsonException exception)
-        {
-            throw Malformed(source, exception);
-        }
+
+        return manifest;
     }
 
     public static string Serialize(ManifestDocument manifest) => JsonSerializer.Serialize(manifest, Options);
 
-    private static ManifestFormatException Malformed(string source, JsonException exception) =>
-        new(source,
-            "the manifest JSON is corrupt: " + FirstSentence(exception.Message),
-            exception.LineNumber is { } line ? (int)line + 1 : null,
-            exception.BytePositionInLine is { } column ? (int)column + 1 : null);
+    // InvalidOperationException: System.Text.Json's answer to a string that is not text.
+    private static ManifestFormatException Malformed(string source, Exception exception, ReadOnlySpan<byte> utf8) =>
+        Unusable(source, "the manifest JSON is corrupt: ", JsonProblem.Of(exception, utf8, typeof(ManifestDocument), ReadOptions));
 
-    private static string FirstSentence(string message)
-    {
-        var end = message.IndexOf(". ", StringComparison.Ordinal);
-        return end < 0 ? message.TrimEnd('.') : message[..end];
-    }
+    private static ManifestFormatException Unusable(string source, string prefix, JsonProblem problem) =>
+        new(source, prefix + problem.Reason, problem.Line, problem.Column);
 }

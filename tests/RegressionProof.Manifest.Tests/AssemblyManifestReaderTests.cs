@@ -90,7 +90,7 @@ public sealed class AssemblyManifestReaderTests : IDisposable
     [Theory]
     [InlineData("{\"schema\":\"regression-proof/manifest/v1\",\"assembly\":\"X\",\"links\":[", "the manifest JSON is corrupt", 1)]
     [InlineData("{\"schema\":\"regression-proof/manifest/v1\",\n\"assembly\":\"X\",\n\"links\":[{\"kind\":3}]}", "the manifest JSON is corrupt", 3)]
-    [InlineData("{\"schema\":\"regression-proof/manifest/v1\",\"assembly\":\"X\",\"links\":[{\"kind\":\"bogus\",\"card\":\"A-1\",\"symbol\":\"s\",\"display\":\"d\",\"path\":\"p\",\"line\":1,\"fingerprint\":\"f\"}]}", "a link has an unknown kind 'bogus'", null)]
+    [InlineData("{\"schema\":\"regression-proof/manifest/v1\",\"assembly\":\"X\",\"links\":[{\"kind\":\"bogus\",\"card\":\"A-1\",\"symbol\":\"s\",\"display\":\"d\",\"path\":\"p\",\"line\":1,\"fingerprint\":\"f\"}]}", "a link has an unknown kind 'bogus'", 1)]
     [InlineData("[]", "the manifest is not a JSON object", null)]
     [InlineData("{\"assembly\":\"X\"}", "the manifest has no \"schema\"", null)]
     public void A_corrupt_manifest_is_a_clear_error_with_its_position(string json, string reason, int? line)

@@ -190,6 +190,9 @@ namespace RegressionProof.Analyzers.Infrastructure
                 return properties;
             }
 
+            // A name given twice is refused: readers disagree on which value wins (jq and Python
+            // take the last), so a reviewer could read another release than the gate decides.
+            var seen = new Dictionary<string, int>(StringComparer.Ordinal);
             while (true)
             {
                 SkipWhitespace();
@@ -198,7 +201,14 @@ namespace RegressionProof.Analyzers.Infrastructure
                     throw Fail(AtEnd ? "unexpected end of file; expected a property name" : $"unexpected '{Current}'; expected a property name in double quotes");
                 }
 
+                int nameLine = _line, nameColumn = Column;
                 var name = ReadString();
+                if (seen.TryGetValue(name, out var firstLine))
+                {
+                    throw new JsonFailure(new JsonSyntaxError($"\"{name}\" is given twice in one object (first at line {firstLine}); give it once", nameLine, nameColumn));
+                }
+
+                seen.Add(name, nameLine);
                 SkipWhitespace();
                 Expect(':');
                 properties.Add(new KeyValuePair<string, JsonNode>(name, ReadValue(depth + 1)));

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
-using System.Text.RegularExpressions;
+using System.Linq;
+using RegressionProof.Gate.Inputs;
 using RegressionProof.Gate.Model;
 
 namespace RegressionProof.Gate.Checks;
@@ -19,9 +20,10 @@ internal static class ChangelogCheck
                 $"add a \"## [{version}]\" section naming every card of the release");
         }
 
+        var named = IdMentions.Find(sections, input.Release.Cards.Select(c => c.Id));
         foreach (var card in input.Release.Cards)
         {
-            if (!Regex.IsMatch(sections, "(?<![A-Za-z0-9_-])" + Regex.Escape(card.Id) + "(?![A-Za-z0-9_])"))
+            if (!named.Contains(card.Id))
             {
                 yield return new Finding(Policies.Changelog.Name, Policies.Changelog.RuleId, FindingLevel.Error, card.Id,
                     $"{card.Id} is not in the changelog section of {version}",

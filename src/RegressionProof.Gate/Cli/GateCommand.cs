@@ -22,7 +22,7 @@ internal static class GateCommand
         GateOptions options;
         try
         {
-            options = GateOptions.Parse(args);
+            options = GateOptions.Parse(args).CheckedIn(workingDirectory);
         }
         catch (OptionException exception)
         {

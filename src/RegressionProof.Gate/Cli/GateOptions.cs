@@ -76,7 +76,11 @@ internal sealed record GateOptions
                     };
                     break;
                 case "--out":
-                    options = options with { Out = Value() };
+                    var folder = Value();
+                    options = options with
+                    {
+                        Out = string.IsNullOrWhiteSpace(folder) ? throw new OptionException("--out needs a folder, not an empty name") : folder,
+                    };
                     break;
                 case "--format":
                     var format = Value();
@@ -110,6 +114,31 @@ internal sealed record GateOptions
         }
 
         return positional is null ? options : options with { Path = positional };
+    }
+
+    /// <summary>
+    /// The options, once checked against the file system: <c>--out</c> names a folder (or one to
+    /// create), never a file nor a path through one.
+    /// </summary>
+    public GateOptions CheckedIn(string workingDirectory)
+    {
+        if (Help)
+        {
+            return this;
+        }
+
+        var folder = System.IO.Path.GetFullPath(System.IO.Path.Combine(workingDirectory, Out));
+        for (var at = folder; !string.IsNullOrEmpty(at); at = System.IO.Path.GetDirectoryName(at))
+        {
+            if (System.IO.File.Exists(at))
+            {
+                throw new OptionException(at == folder
+                    ? $"--out '{Out}' is a file; give a folder"
+                    : $"--out '{Out}' is inside the file '{at}'; give a folder");
+            }
+        }
+
+        return this;
     }
 }
 

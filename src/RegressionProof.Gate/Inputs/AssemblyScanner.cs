@@ -27,6 +27,11 @@ internal static class AssemblyScanner
             // large object heap and make the collector's work grow faster than the repository).
             byte[] buffer;
             int length;
+            if (FileKind.NotARegularFile(path) is { } kind)
+            {
+                throw new InputException(path, $"is {kind}, not an assembly file"); // opening a FIFO would wait forever
+            }
+
             try
             {
                 using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);

@@ -19,11 +19,18 @@ internal static class BaselineReader
         Coverage? coverage;
         try
         {
-            coverage = JsonSerializer.Deserialize<Coverage>(bytes.Span, ManifestJson.Options);
+            coverage = JsonSerializer.Deserialize<Coverage>(bytes.Span, ManifestJson.ReadOptions);
         }
-        catch (JsonException exception)
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException)
         {
-            throw new InputException(path, "the baseline is not valid: " + exception.Message.Split(". ")[0], exception.LineNumber + 1, exception.BytePositionInLine + 1);
+            // InvalidOperationException: System.Text.Json's answer to a string that is not text.
+            if (TopLevelSchema(bytes.Span) is { } schema && schema != CoverageManifestWriter.Schema)
+            {
+                throw WrongSchema(path, schema);
+            }
+
+            var problem = JsonProblem.Of(exception, bytes.Span, typeof(Coverage), ManifestJson.ReadOptions);
+            throw new InputException(path, "the baseline is not valid: " + problem.Reason, problem.Line, problem.Column);
         }
 
         if (coverage?.Schema is null)
@@ -33,32 +40,96 @@ internal static class BaselineReader
 
         if (coverage.Schema != CoverageManifestWriter.Schema)
         {
-            throw new InputException(path, $"has the schema '{coverage.Schema}'; this version reads '{CoverageManifestWriter.Schema}'");
+            throw WrongSchema(path, coverage.Schema);
         }
 
         var links = coverage.Links ?? [];
-        if (links.Any(l => l is null || l.Card is null || l.Kind is null || l.Symbol is null))
+        var cards = coverage.Cards ?? [];
+        var assemblies = coverage.Assemblies ?? [];
+        NoNullItems(path, bytes, "links", links, "a link object");
+        NoNullItems(path, bytes, "cards", cards, "a card object");
+        NoNullItems(path, bytes, "assemblies", assemblies, "an assembly object");
+        var publicApi = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        var migrations = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        var first = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < assemblies.Count; i++)
         {
-            throw new InputException(path, "the baseline has a link without kind, card or symbol");
+            var assembly = assemblies[i];
+            if (!first.TryAdd(assembly.Name, i))
+            {
+                var earlier = JsonProblem.At(bytes.Span, $"$.assemblies[{first[assembly.Name]}].name", string.Empty);
+                var problem = JsonProblem.At(bytes.Span, $"$.assemblies[{i}].name",
+                    $"the baseline lists the assembly \"{assembly.Name}\" twice (assemblies[{first[assembly.Name]}]{(earlier.Line is { } line ? $" at line {line}" : string.Empty)} and assemblies[{i}]); a coverage manifest lists each assembly once");
+                throw new InputException(path, problem.Reason, problem.Line, problem.Column);
+            }
+
+            NoNullItems(path, bytes, $"assemblies[{i}].publicApi", assembly.PublicApi ?? [], "a string");
+            NoNullItems(path, bytes, $"assemblies[{i}].migrations", assembly.Migrations ?? [], "a string");
+            publicApi[assembly.Name] = assembly.PublicApi ?? [];
+            migrations[assembly.Name] = assembly.Migrations ?? [];
         }
 
-        var assemblies = (coverage.Assemblies ?? []).OfType<AssemblyInfo>().Where(a => a.Name is not null).ToList();
-        return new Baseline(
-            path,
-            coverage.Release?.Version,
-            (coverage.Cards ?? []).Where(c => c?.Id is not null).Select(c => c!.Id!).ToList(),
-            links,
-            assemblies.ToDictionary(a => a.Name!, a => (IReadOnlyList<string>)(a.PublicApi ?? []), StringComparer.Ordinal),
-            assemblies.ToDictionary(a => a.Name!, a => (IReadOnlyList<string>)(a.Migrations ?? []), StringComparer.Ordinal),
-            assemblies.Where(a => a.PublicApiFormat is null).Select(a => a.Name!).ToHashSet(StringComparer.Ordinal));
+        var legacyFormat = assemblies.Where(a => a.PublicApiFormat is null).Select(a => a.Name).ToHashSet(StringComparer.Ordinal);
+        return new Baseline(path, coverage.Release?.Version, cards.Select(c => c.Id).ToList(), links, publicApi, migrations, legacyFormat);
     }
 
-    private sealed record Coverage(string? Schema, ReleaseInfo? Release, List<CardInfo?>? Cards, List<AssemblyInfo?>? Assemblies, List<ManifestLink>? Links);
+    private static InputException WrongSchema(string path, string schema) =>
+        new(path, $"has the schema '{schema}'; this version reads '{CoverageManifestWriter.Schema}'");
 
-    private sealed record ReleaseInfo(string? Version);
+    /// <summary>
+    /// Lists hold no null: element types are not checked by the reader (nullable annotations of
+    /// type arguments are not visible to it), so they are checked here, with the position.
+    /// </summary>
+    private static void NoNullItems<T>(string path, ReadOnlyMemory<byte> bytes, string name, IReadOnlyList<T> items, string expected)
+    {
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (items[i] is null)
+            {
+                var problem = JsonProblem.At(bytes.Span, $"$.{name}[{i}]", $"the baseline is not valid: {name}[{i}] is null; expected {expected}");
+                throw new InputException(path, problem.Reason, problem.Line, problem.Column);
+            }
+        }
+    }
 
-    private sealed record CardInfo(string? Id);
+    /// <summary>The top-level "schema" string, read without the rest, to name a baseline of another version.</summary>
+    private static string? TopLevelSchema(ReadOnlySpan<byte> utf8)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(utf8);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return null;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isSchema = reader.ValueTextEquals("schema"u8);
+                reader.Read();
+                if (isSchema)
+                {
+                    return reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                }
+
+                reader.Skip();
+            }
+        }
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException)
+        {
+            // the text is broken before the schema: the reader's own error says where
+        }
+
+        return null;
+    }
+
+    // What the baseline must hold has no default; the rest may be left out.
+    private sealed record Coverage(string? Schema = null, ReleaseInfo? Release = null, List<CardInfo>? Cards = null, List<AssemblyInfo>? Assemblies = null, List<ManifestLink>? Links = null);
+
+    private sealed record ReleaseInfo(string? Version = null);
+
+    private sealed record CardInfo(string Id);
 
     /// <summary>An assembly of the baseline; <see cref="PublicApiFormat"/> is absent in manifests of earlier versions.</summary>
-    private sealed record AssemblyInfo(string? Name, List<string>? PublicApi, List<string>? Migrations, int? PublicApiFormat);
+    private sealed record AssemblyInfo(string Name, List<string>? PublicApi = null, List<string>? Migrations = null, int? PublicApiFormat = null);
 }

@@ -30,11 +30,15 @@ internal static class TextFile
         return bytes.AsMemory(preamble);
     }
 
-    private static byte[] ReadBytes(string path, string what, long maxBytes)
+    /// <summary>
+    /// Opens an input for reading after making sure it is a regular file: a FIFO would block the
+    /// gate on opening it, a device would never end.
+    /// </summary>
+    public static FileStream Open(string path, string what)
     {
-        if (Directory.Exists(path))
+        if (FileKind.NotARegularFile(path) is { } kind)
         {
-            throw new InputException(path, $"is a directory; expected the {what} file");
+            throw new InputException(path, kind == "a directory" ? $"is a directory; expected the {what} file" : $"is {kind}, not a regular file; expected the {what} file");
         }
 
         if (!File.Exists(path))
@@ -42,24 +46,26 @@ internal static class TextFile
             throw new InputException(path, $"the {what} file does not exist");
         }
 
-        byte[] bytes;
         try
         {
-            var length = new FileInfo(path).Length;
-            if (length > maxBytes)
-            {
-                throw new InputException(path, $"the {what} file is {length:N0} bytes; more than {maxBytes:N0} is not a {what} file");
-            }
+            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException(path, $"the {what} file cannot be read: {exception.Message}");
+        }
+    }
 
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (IOException exception)
+    /// <summary>"16 MiB", or a number of bytes below one MiB.</summary>
+    public static string Size(long bytes) =>
+        bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0 ? $"{bytes / (1024 * 1024)} MiB" : $"{bytes:N0} bytes";
+
+    private static byte[] ReadBytes(string path, string what, long maxBytes)
+    {
+        byte[] bytes;
+        using (var file = Open(path, what))
         {
-            throw new InputException(path, $"the {what} file cannot be read: {exception.Message}");
-        }
-        catch (UnauthorizedAccessException exception)
-        {
-            throw new InputException(path, $"the {what} file cannot be read: {exception.Message}");
+            bytes = ReadCapped(file, path, what, maxBytes);
         }
 
         if (System.Text.Unicode.Utf8.IsValid(bytes))
@@ -79,6 +85,43 @@ internal static class TextFile
             throw new InputException(path, $"the {what} file is not UTF-8: byte 0x{bytes[Math.Min(offset, bytes.Length - 1)]:X2} at offset {offset}", line, column);
         }
     }
+
+    /// <summary>
+    /// Reads at most <paramref name="maxBytes"/> and fails on the byte after: the length a file
+    /// reports is not trusted (files under /proc report 0, and a file can grow while it is read).
+    /// </summary>
+    private static byte[] ReadCapped(FileStream file, string path, string what, long maxBytes)
+    {
+        try
+        {
+            var reported = file.Length;
+            if (reported > maxBytes)
+            {
+                throw TooLarge(path, what, maxBytes);
+            }
+
+            using var content = new MemoryStream(checked((int)Math.Max(reported, 0)));
+            var chunk = new byte[81920];
+            int read;
+            while ((read = file.Read(chunk, 0, (int)Math.Min(chunk.Length, maxBytes + 1 - content.Length))) > 0)
+            {
+                content.Write(chunk, 0, read);
+                if (content.Length > maxBytes)
+                {
+                    throw TooLarge(path, what, maxBytes);
+                }
+            }
+
+            return content.Length == content.Capacity ? content.GetBuffer() : content.ToArray();
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException(path, $"the {what} file cannot be read: {exception.Message}");
+        }
+    }
+
+    private static InputException TooLarge(string path, string what, long maxBytes) =>
+        new(path, $"the {what} file is larger than {Size(maxBytes)}; that is not a {what} file");
 
     private static (long Line, long Column) Position(byte[] bytes, int offset)
     {

@@ -16,11 +16,14 @@ internal sealed class GateResult
         Input = input;
         Findings = findings;
         Passed = Checks.Gatekeeper.Passes(findings);
+
+        // One pass over the findings, not one per card: a release may carry 100,000 cards.
+        var failingCards = findings.Where(f => f.Card is not null && f.Level == FindingLevel.Error).Select(f => f.Card!).ToHashSet(StringComparer.Ordinal);
         Cards = input.Release.Cards
             .Select(card =>
             {
                 var proofs = input.ProofsOf(card.Id).ToList();
-                var failing = findings.Any(f => f.Card == card.Id && f.Level == FindingLevel.Error);
+                var failing = failingCards.Contains(card.Id);
                 var status = proofs.Count == 0 || !proofs.Any(input.Counts) ? "unproven" : failing ? "failing" : "proven";
                 var tests = input.TestResults is null
                     ? []

@@ -33,6 +33,8 @@ public class JsonDocumentReaderTests
     [InlineData("tru", 1, 1, "unexpected 't'; expected a value")]
     [InlineData("-", 1, 1, "'-' is not a number")]
     [InlineData("   ", 1, 4, "the file is empty; expected a JSON object")]
+    [InlineData("{\"class\": \"major\",\n \"class\": \"patch\"}", 2, 2, "\"class\" is given twice in one object (first at line 1); give it once")]
+    [InlineData("{\"a\": {\"b\": 1}, \"b\": 2, \"c\": [{\"b\": 3, \"b\": 4}]}", 1, 40, "\"b\" is given twice in one object (first at line 1); give it once")]
     public void Reports_the_first_error_with_line_and_column(string json, int line, int column, string message)
     {
         var root = JsonDocumentReader.Parse(json, out var error);

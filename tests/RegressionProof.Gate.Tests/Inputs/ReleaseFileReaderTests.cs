@@ -119,7 +119,7 @@ public sealed class ReleaseFileReaderTests : IDisposable
             stream.SetLength(TextFile.MaxBytes + 1);
         }
 
-        Assert.Contains("more than 16,777,216 is not a release file", Assert.Throws<InputException>(() => ReleaseFileReader.Read(huge)).Message, StringComparison.Ordinal);
+        Assert.Contains("the release file is larger than 16 MiB", Assert.Throws<InputException>(() => ReleaseFileReader.Read(huge)).Message, StringComparison.Ordinal);
     }
 
     [Fact]
