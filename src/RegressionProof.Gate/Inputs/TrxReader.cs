@@ -163,32 +163,19 @@ internal static class TrxReader
         return new TestRun(run, runTime, outcomes.ConvertAll(o => o with { Run = run, RunTime = runTime }));
     }
 
+    // A regular file only (a FIFO would hang the gate, a device never end), and no larger than the
+    // cap; the reader's MaxCharactersInDocument still bounds what a file that grows is read for.
     private static FileStream Open(string path)
     {
-        if (Directory.Exists(path))
+        var stream = TextFile.Open(path, "test results");
+        if (stream.Length > TextFile.MaxGeneratedBytes)
         {
-            throw new InputException(path, "is a directory; expected the test results file");
+            var length = stream.Length;
+            stream.Dispose();
+            throw new InputException(path, $"the test results file is {length:N0} bytes; more than {TextFile.MaxGeneratedBytes:N0} is not a test results file");
         }
 
-        if (!File.Exists(path))
-        {
-            throw new InputException(path, "the test results file does not exist");
-        }
-
-        try
-        {
-            var length = new FileInfo(path).Length;
-            if (length > TextFile.MaxGeneratedBytes)
-            {
-                throw new InputException(path, $"the test results file is {length:N0} bytes; more than {TextFile.MaxGeneratedBytes:N0} is not a test results file");
-            }
-
-            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 64 * 1024, FileOptions.SequentialScan);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            throw new InputException(path, $"the test results file cannot be read: {exception.Message}");
-        }
+        return stream;
     }
 
     private static DateTimeOffset? Time(XmlReader reader, string attribute, string path)
