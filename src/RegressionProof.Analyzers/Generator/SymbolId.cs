@@ -32,6 +32,11 @@ namespace RegressionProof.Analyzers.Generator
                     : local.Name);
             }
 
+            if (ExtensionMemberId(symbol) is { } extension)
+            {
+                return extension;
+            }
+
             if (symbol.GetDocumentationCommentId() is not { Length: > 0 } id)
             {
                 return (symbol.ContainingSymbol is { } container ? Of(container) : string.Empty) + "#" + symbol.Name;
@@ -39,6 +44,76 @@ namespace RegressionProof.Analyzers.Generator
 
             return HasFunctionPointerParameter(symbol) ? WithFunctionPointerParameters(id, ParametersOf(symbol)) : id;
         }
+
+        // ---- C# 14 extension members ----
+
+        /// <summary>
+        /// A member of a C# 14 <c>extension(R r)</c> block, named as a user reads and calls it: a
+        /// member of the enclosing static class whose first parameter is the receiver
+        /// (<c>M:Shop.MoneyExtensions.Rounded(System.Decimal)</c>, which is also the ID of the method the
+        /// compiler emits for it), never by the block's compiler-generated name (<c>&lt;G&gt;$…</c>).
+        /// Null for any other symbol, and for a block with type parameters, which keeps the compiler's ID.
+        /// </summary>
+        private static string? ExtensionMemberId(ISymbol symbol)
+        {
+            if (symbol is not (IMethodSymbol { MethodKind: MethodKind.Ordinary } or IPropertySymbol)
+                || symbol.ContainingType is not { } block
+                || block.TypeKind != ExtensionTypeKind
+                || block.ContainingType is not { } outer
+                || block.Arity > 0)
+            {
+                return null;
+            }
+
+            var parameters = new List<ITypeSymbol>();
+            if (!symbol.IsStatic)
+            {
+                if (ReceiverOf(block) is not { } receiver)
+                {
+                    return null;
+                }
+
+                parameters.Add(receiver.Type);
+            }
+
+            parameters.AddRange(ParametersOf(symbol).Select(parameter => parameter.Type));
+            var id = new StringBuilder(symbol is IPropertySymbol ? "P:" : "M:");
+            AppendType(id, outer);
+            id.Append('.').Append(symbol.Name);
+            if (symbol is IMethodSymbol { Arity: > 0 } generic)
+            {
+                id.Append("``").Append(generic.Arity.ToString(CultureInfo.InvariantCulture));
+            }
+
+            if (parameters.Count > 0)
+            {
+                id.Append('(');
+                for (var i = 0; i < parameters.Count; i++)
+                {
+                    if (i > 0)
+                    {
+                        id.Append(',');
+                    }
+
+                    AppendType(id, parameters[i]);
+                }
+
+                id.Append(')');
+            }
+
+            return id.ToString();
+        }
+
+        // The shipped analyzers compile against Roslyn 4.8, which predates extension blocks; the
+        // compilers that can build them (Roslyn 5, the .NET 10 SDK) give a block TypeKind.Extension
+        // (14) and expose its receiver as INamedTypeSymbol.ExtensionParameter, asked for by name.
+        private const TypeKind ExtensionTypeKind = (TypeKind)14;
+
+        private static readonly System.Reflection.PropertyInfo? ExtensionParameter =
+            typeof(INamedTypeSymbol).GetProperty("ExtensionParameter");
+
+        private static IParameterSymbol? ReceiverOf(INamedTypeSymbol block) =>
+            ExtensionParameter?.GetValue(block) as IParameterSymbol;
 
         // ---- lambdas ----
 
