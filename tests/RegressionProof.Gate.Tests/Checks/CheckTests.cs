@@ -8,7 +8,7 @@ using Xunit;
 
 namespace RegressionProof.Gate.Tests.Checks;
 
-/// <summary>Each policy row of DESIGN §8, with a passing and a failing case.</summary>
+/// <summary>Each policy row of docs/gate.md ("Checks"), with a passing and a failing case.</summary>
 public class CheckTests
 {
     private static readonly ManifestLink[] Proven = [Given.Fix("INTAKE-1"), Given.Test("INTAKE-1")];
