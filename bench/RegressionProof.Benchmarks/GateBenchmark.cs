@@ -70,7 +70,7 @@ internal static class GateBenchmark
                     var baseline = RegressionProof.Gate.Inputs.BaselineReader.Read(Path.Combine(folder, "baseline", "coverage-manifest.json"));
                     var read = watch.Elapsed.TotalMilliseconds - scan;
                     var release = RegressionProof.Gate.Inputs.ReleaseFileReader.Read(Path.Combine(folder, "release.json"));
-                    var changelog = RegressionProof.Gate.Inputs.Changelog.Read(Path.Combine(folder, "CHANGELOG.md"));
+                    var changelog = RegressionProof.Gate.Inputs.ChangelogReader.Read(Path.Combine(folder, "CHANGELOG.md"));
                     var input = new RegressionProof.Gate.Model.GateInput(release, changelog, assemblies, null, baseline, new DateOnly(2026, 11, 24));
                     var mark = watch.Elapsed.TotalMilliseconds;
                     var findings = RegressionProof.Gate.Checks.Gatekeeper.Decide(input);

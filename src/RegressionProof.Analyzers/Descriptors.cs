@@ -1,119 +1,118 @@
 using Microsoft.CodeAnalysis;
 
-namespace RegressionProof.Analyzers
+namespace RegressionProof.Analyzers;
+
+/// <summary>Every diagnostic RegressionProof reports; one place, so docs and tests can be checked against it.</summary>
+public static class Descriptors
 {
-    /// <summary>Every diagnostic RegressionProof reports; one place, so docs and tests can be checked against it.</summary>
-    public static class Descriptors
+    public static readonly DiagnosticDescriptor RP0001_FixWithoutRegressionProof = Create(
+        DiagnosticIds.FixWithoutRegressionProof,
+        "Fix has no regression proof",
+        "'{1}' fixes {0}, but no regression proof for {0} is visible to this aggregating project: add a test with [RegressionFor(\"{0}\")], a probe, an alert, a panel or a manual verification",
+        DiagnosticSeverity.Error,
+        "Every fix must carry at least one regression proof linked to its intake card. In a project with RegressionProofAggregate=true, every [Fixes] in its source or its references must have a proof for the same card in its source or its references.",
+        WellKnownDiagnosticTags.CompilationEnd);
+
+    public static readonly DiagnosticDescriptor RP0002_InvalidIntakeId = Create(
+        DiagnosticIds.InvalidIntakeId,
+        "Intake ID is not valid",
+        "The intake ID {0} on '{1}' {2}",
+        DiagnosticSeverity.Error,
+        "An intake ID links code to a card of the tracker. An empty ID, or one that does not match regression_proof.intake_id_pattern, links to nothing.");
+
+    public static readonly DiagnosticDescriptor RP0003_ProofIsNotATest = Create(
+        DiagnosticIds.ProofIsNotATest,
+        "Test proof is not on a test",
+        "[{0}(\"{1}\")] is on '{2}', {3}",
+        DiagnosticSeverity.Error,
+        "[RegressionFor] and [MigrationTest] prove a card only when a test runner runs the code they mark: a test method (xunit, NUnit, MSTest, TUnit) or a class that has tests.");
+
+    public static readonly DiagnosticDescriptor RP0004_DashboardPanelWithoutBaselineOrThreshold = Create(
+        DiagnosticIds.DashboardPanelWithoutBaselineOrThreshold,
+        "Dashboard panel needs a baseline and a threshold",
+        "[DashboardPanel(\"{0}\")] on '{1}' needs a non-empty {2}",
+        DiagnosticSeverity.Error,
+        "A dashboard panel is a regression proof only with a baseline and a threshold clearly defined: without them nobody can tell normal from broken.");
+
+    public static readonly DiagnosticDescriptor RP0005_InvalidManualVerification = Create(
+        DiagnosticIds.InvalidManualVerification,
+        "Manual verification is incomplete or schedules automation too late",
+        "[ManualVerification(\"{0}\")] on '{1}' {2}",
+        DiagnosticSeverity.Error,
+        "Manual verification is the proof of last resort: its steps must be documented, it must be dated, and its automation must be scheduled within the next sprint.");
+
+    public static readonly DiagnosticDescriptor RP0006_ArgumentIsNotConstant = Create(
+        DiagnosticIds.ArgumentIsNotConstant,
+        "RegressionProof argument is not a compile-time constant",
+        "The {0} of [{1}] on '{2}' must be a compile-time constant {3}",
+        DiagnosticSeverity.Error,
+        "Intake IDs and required arguments are read from metadata by the manifest generator and the gate; only compile-time constants survive there.");
+
+    public static readonly DiagnosticDescriptor RP0007_CardNotInReleaseFile = Create(
+        DiagnosticIds.CardNotInReleaseFile,
+        "Card is not in the release file",
+        "{0} on '{1}' is not a card of the release file '{2}'",
+        DiagnosticSeverity.Warning,
+        "When a release file is configured, every intake ID in code is expected to be one of its cards, a retired card, or a card an earlier release knew (the coverage manifest named by RegressionProofBaseline); an ID no release has known is usually a typo or a card missing from the release.");
+
+    public static readonly DiagnosticDescriptor RP0008_ProbeOrAlertWithoutSignal = Create(
+        DiagnosticIds.ProbeOrAlertWithoutSignal,
+        "Probe or alert needs a Signal",
+        "[{0}(\"{1}\")] on '{2}' needs a Signal: what it watches for (Latency, Error, Cost or PolicyDenial)",
+        DiagnosticSeverity.Error,
+        "A synthetic probe or an alert proves a card only if it is tuned to detect recurrence: its Signal says what it watches for.");
+
+    /// <summary>RP0008 for a Signal that is no RecurrenceSignal member, such as <c>(RecurrenceSignal)99</c>: it says as little as no Signal.</summary>
+    public static readonly DiagnosticDescriptor RP0008_UndefinedSignal = Create(
+        DiagnosticIds.ProbeOrAlertWithoutSignal,
+        "Probe or alert needs a Signal",
+        "[{0}(\"{1}\")] on '{2}' has Signal = {3}, which is not a defined RecurrenceSignal: use Latency, Error, Cost or PolicyDenial",
+        DiagnosticSeverity.Error,
+        "A synthetic probe or an alert proves a card only if it is tuned to detect recurrence: its Signal says what it watches for.");
+
+    public static readonly DiagnosticDescriptor RP0009_SkippedProof = Create(
+        DiagnosticIds.SkippedProof,
+        "Regression proof is skipped",
+        "The proof of {0} '{1}' is skipped ({2}): a skipped proof proves nothing",
+        DiagnosticSeverity.Error,
+        "A regression test that does not run cannot detect the regression it was written for.");
+
+    public static readonly DiagnosticDescriptor RP0010_InvalidConfiguration = Create(
+        DiagnosticIds.InvalidConfiguration,
+        "RegressionProof configuration is not valid",
+        "{0}",
+        DiagnosticSeverity.Warning,
+        "A configuration value (.editorconfig option or release file) could not be used. RegressionProof then errs on the side of silence: an invalid ID pattern checks only for empty IDs, an invalid sprint length means 14 days, an unreadable release file turns RP0007 off.",
+        WellKnownDiagnosticTags.CompilationEnd);
+
+    /// <summary>RP0010 for an intake ID pattern that backtracks catastrophically: reported once per compilation by RP0002's analyzer.</summary>
+    public static readonly DiagnosticDescriptor RP0010_IntakeIdPatternTooSlow = Create(
+        DiagnosticIds.InvalidConfiguration,
+        "RegressionProof configuration is not valid",
+        "regression_proof.intake_id_pattern '{0}' is too slow to use: matching the intake ID {1} {2}. It is not evaluated for the rest of this compilation, so only empty intake IDs and IDs with control characters are reported; rewrite it without nested quantifiers such as (a+)+.",
+        DiagnosticSeverity.Warning,
+        "A configuration value (.editorconfig option or release file) could not be used. An intake ID pattern that takes longer than 100 ms on one ID, or 1 s on all IDs of a compilation, is not evaluated for the rest of the compilation.",
+        WellKnownDiagnosticTags.CompilationEnd);
+
+    public static readonly DiagnosticDescriptor RP0011_UndefinedLevel = Create(
+        DiagnosticIds.UndefinedLevel,
+        "Test level is not defined",
+        "[{0}(\"{1}\")] on '{2}' has Level = {3}, which is not a defined TestLevel: use Unit, Integration or EndToEnd, or leave Level out for Unit",
+        DiagnosticSeverity.Error,
+        "The level of a regression test (unit, integration, end-to-end) goes into the manifest and the release log. A number cast to TestLevel that names no level says nothing a reader can use.");
+
+    private static DiagnosticDescriptor Create(
+        string id, string title, string messageFormat, DiagnosticSeverity severity, string description, params string[] customTags)
     {
-        public static readonly DiagnosticDescriptor RP0001_FixWithoutRegressionProof = Create(
-            DiagnosticIds.FixWithoutRegressionProof,
-            "Fix has no regression proof",
-            "'{1}' fixes {0}, but no regression proof for {0} is visible to this aggregating project: add a test with [RegressionFor(\"{0}\")], a probe, an alert, a panel or a manual verification",
-            DiagnosticSeverity.Error,
-            "Every fix must carry at least one regression proof linked to its intake card. In a project with RegressionProofAggregate=true, every [Fixes] in its source or its references must have a proof for the same card in its source or its references.",
-            WellKnownDiagnosticTags.CompilationEnd);
-
-        public static readonly DiagnosticDescriptor RP0002_InvalidIntakeId = Create(
-            DiagnosticIds.InvalidIntakeId,
-            "Intake ID is not valid",
-            "The intake ID {0} on '{1}' {2}",
-            DiagnosticSeverity.Error,
-            "An intake ID links code to a card of the tracker. An empty ID, or one that does not match regression_proof.intake_id_pattern, links to nothing.");
-
-        public static readonly DiagnosticDescriptor RP0003_ProofIsNotATest = Create(
-            DiagnosticIds.ProofIsNotATest,
-            "Test proof is not on a test",
-            "[{0}(\"{1}\")] is on '{2}', {3}",
-            DiagnosticSeverity.Error,
-            "[RegressionFor] and [MigrationTest] prove a card only when a test runner runs the code they mark: a test method (xunit, NUnit, MSTest, TUnit) or a class that has tests.");
-
-        public static readonly DiagnosticDescriptor RP0004_DashboardPanelWithoutBaselineOrThreshold = Create(
-            DiagnosticIds.DashboardPanelWithoutBaselineOrThreshold,
-            "Dashboard panel needs a baseline and a threshold",
-            "[DashboardPanel(\"{0}\")] on '{1}' needs a non-empty {2}",
-            DiagnosticSeverity.Error,
-            "A dashboard panel is a regression proof only with a baseline and a threshold clearly defined: without them nobody can tell normal from broken.");
-
-        public static readonly DiagnosticDescriptor RP0005_InvalidManualVerification = Create(
-            DiagnosticIds.InvalidManualVerification,
-            "Manual verification is incomplete or schedules automation too late",
-            "[ManualVerification(\"{0}\")] on '{1}' {2}",
-            DiagnosticSeverity.Error,
-            "Manual verification is the proof of last resort: its steps must be documented, it must be dated, and its automation must be scheduled within the next sprint.");
-
-        public static readonly DiagnosticDescriptor RP0006_ArgumentIsNotConstant = Create(
-            DiagnosticIds.ArgumentIsNotConstant,
-            "RegressionProof argument is not a compile-time constant",
-            "The {0} of [{1}] on '{2}' must be a compile-time constant {3}",
-            DiagnosticSeverity.Error,
-            "Intake IDs and required arguments are read from metadata by the manifest generator and the gate; only compile-time constants survive there.");
-
-        public static readonly DiagnosticDescriptor RP0007_CardNotInReleaseFile = Create(
-            DiagnosticIds.CardNotInReleaseFile,
-            "Card is not in the release file",
-            "{0} on '{1}' is not a card of the release file '{2}'",
-            DiagnosticSeverity.Warning,
-            "When a release file is configured, every intake ID in code is expected to be one of its cards, a retired card, or a card an earlier release knew (the coverage manifest named by RegressionProofBaseline); an ID no release has known is usually a typo or a card missing from the release.");
-
-        public static readonly DiagnosticDescriptor RP0008_ProbeOrAlertWithoutSignal = Create(
-            DiagnosticIds.ProbeOrAlertWithoutSignal,
-            "Probe or alert needs a Signal",
-            "[{0}(\"{1}\")] on '{2}' needs a Signal: what it watches for (Latency, Error, Cost or PolicyDenial)",
-            DiagnosticSeverity.Error,
-            "A synthetic probe or an alert proves a card only if it is tuned to detect recurrence: its Signal says what it watches for.");
-
-        /// <summary>RP0008 for a Signal that is no RecurrenceSignal member, such as <c>(RecurrenceSignal)99</c>: it says as little as no Signal.</summary>
-        public static readonly DiagnosticDescriptor RP0008_UndefinedSignal = Create(
-            DiagnosticIds.ProbeOrAlertWithoutSignal,
-            "Probe or alert needs a Signal",
-            "[{0}(\"{1}\")] on '{2}' has Signal = {3}, which is not a defined RecurrenceSignal: use Latency, Error, Cost or PolicyDenial",
-            DiagnosticSeverity.Error,
-            "A synthetic probe or an alert proves a card only if it is tuned to detect recurrence: its Signal says what it watches for.");
-
-        public static readonly DiagnosticDescriptor RP0009_SkippedProof = Create(
-            DiagnosticIds.SkippedProof,
-            "Regression proof is skipped",
-            "The proof of {0} '{1}' is skipped ({2}): a skipped proof proves nothing",
-            DiagnosticSeverity.Error,
-            "A regression test that does not run cannot detect the regression it was written for.");
-
-        public static readonly DiagnosticDescriptor RP0010_InvalidConfiguration = Create(
-            DiagnosticIds.InvalidConfiguration,
-            "RegressionProof configuration is not valid",
-            "{0}",
-            DiagnosticSeverity.Warning,
-            "A configuration value (.editorconfig option or release file) could not be used. RegressionProof then errs on the side of silence: an invalid ID pattern checks only for empty IDs, an invalid sprint length means 14 days, an unreadable release file turns RP0007 off.",
-            WellKnownDiagnosticTags.CompilationEnd);
-
-        /// <summary>RP0010 for an intake ID pattern that backtracks catastrophically: reported once per compilation by RP0002's analyzer.</summary>
-        public static readonly DiagnosticDescriptor RP0010_IntakeIdPatternTooSlow = Create(
-            DiagnosticIds.InvalidConfiguration,
-            "RegressionProof configuration is not valid",
-            "regression_proof.intake_id_pattern '{0}' is too slow to use: matching the intake ID {1} {2}. It is not evaluated for the rest of this compilation, so only empty intake IDs and IDs with control characters are reported; rewrite it without nested quantifiers such as (a+)+.",
-            DiagnosticSeverity.Warning,
-            "A configuration value (.editorconfig option or release file) could not be used. An intake ID pattern that takes longer than 100 ms on one ID, or 1 s on all IDs of a compilation, is not evaluated for the rest of the compilation.",
-            WellKnownDiagnosticTags.CompilationEnd);
-
-        public static readonly DiagnosticDescriptor RP0011_UndefinedLevel = Create(
-            DiagnosticIds.UndefinedLevel,
-            "Test level is not defined",
-            "[{0}(\"{1}\")] on '{2}' has Level = {3}, which is not a defined TestLevel: use Unit, Integration or EndToEnd, or leave Level out for Unit",
-            DiagnosticSeverity.Error,
-            "The level of a regression test (unit, integration, end-to-end) goes into the manifest and the release log. A number cast to TestLevel that names no level says nothing a reader can use.");
-
-        private static DiagnosticDescriptor Create(
-            string id, string title, string messageFormat, DiagnosticSeverity severity, string description, params string[] customTags)
-        {
-            return new DiagnosticDescriptor(
-                id,
-                title,
-                messageFormat,
-                DiagnosticIds.Category,
-                severity,
-                isEnabledByDefault: true,
-                description: description,
-                helpLinkUri: DiagnosticIds.GetHelpUri(id),
-                customTags: customTags);
-        }
+        return new DiagnosticDescriptor(
+            id,
+            title,
+            messageFormat,
+            DiagnosticIds.Category,
+            severity,
+            isEnabledByDefault: true,
+            description: description,
+            helpLinkUri: DiagnosticIds.GetHelpUri(id),
+            customTags: customTags);
     }
 }

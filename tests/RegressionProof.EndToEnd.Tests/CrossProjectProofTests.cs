@@ -6,7 +6,7 @@ using Xunit;
 namespace RegressionProof.EndToEnd.Tests;
 
 /// <summary>
-/// DESIGN §5 with real builds: a fix proven only in another project is never reported by a
+/// docs/rules/RP0001.md with real builds: a fix proven only in another project is never reported by a
 /// project that cannot see that proof, and is reported by a project that declares itself the aggregate.
 /// </summary>
 [Collection(PackedPackagesCollection.Name)]

@@ -53,7 +53,7 @@ internal static class Given
         new(name, [new ScannedFile($"src/{name}/bin/Release/net10.0/{name}.dll", new string('0', 64))], links, api ?? [], migrations ?? []);
 
     public static Changelog Changelog(ReleaseFile release, string extra = "") =>
-        Gate.Inputs.Changelog.Parse("CHANGELOG.md", $"# Changelog\n\n## [{release.Version}]\n\n### Fixed\n" + string.Join("\n", release.Cards.Select(c => $"- {c.Title} ({c.Id})")) + "\n" + extra);
+        Gate.Inputs.ChangelogReader.Parse("CHANGELOG.md", $"# Changelog\n\n## [{release.Version}]\n\n### Fixed\n" + string.Join("\n", release.Cards.Select(c => $"- {c.Title} ({c.Id})")) + "\n" + extra);
 
     public static GateInput Input(ReleaseFile release, IReadOnlyList<ManifestLink> links, Changelog? changelog = null, TestResults? tests = null, Baseline? baseline = null,
         IReadOnlyList<string>? api = null, IReadOnlyList<string>? migrations = null, DateOnly? asOf = null) =>

@@ -33,6 +33,4 @@ internal static class Gatekeeper
             .ThenBy(f => f.Location?.Path ?? string.Empty, StringComparer.Ordinal)
             .ThenBy(f => f.Location?.Line ?? 0)
             .ToList();
-
-    public static bool Passes(IReadOnlyList<Finding> findings) => findings.All(f => f.Level != FindingLevel.Error);
 }

@@ -2,7 +2,7 @@ using System.Collections.Generic;
 
 namespace RegressionProof.Gate.Checks;
 
-/// <summary>A row of the policy table (DESIGN §8): what the gate enforces and why.</summary>
+/// <summary>A row of the policy table (docs/gate.md, "Checks"): what the gate enforces and why.</summary>
 internal sealed record Policy(string RuleId, string Name, string Reason);
 
 internal static class Policies

@@ -1,6 +1,6 @@
 namespace RegressionProof.Gate.Cli;
 
-/// <summary>The exit codes of verify-regression-safety (DESIGN §8, contract).</summary>
+/// <summary>The exit codes of verify-regression-safety (docs/gate.md, "Exit codes"; contract).</summary>
 internal static class ExitCodes
 {
     /// <summary>The release passes the gate.</summary>

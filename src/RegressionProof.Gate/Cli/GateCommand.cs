@@ -75,12 +75,12 @@ internal static class GateCommand
         var target = Discovery.Resolve(Path.Combine(workingDirectory, options.Path), options.Configuration);
         var release = ReleaseFileReader.Read(Resolve(options.Release, workingDirectory, target.Folder, "release.json"));
         var changelogPath = Resolve(options.Changelog, workingDirectory, target.Folder, "CHANGELOG.md");
-        var changelog = Changelog.Parse(Path.GetRelativePath(target.Folder, changelogPath).Replace('\\', '/'), TextFile.Read(changelogPath, "changelog"));
+        var changelog = ChangelogReader.Parse(Path.GetRelativePath(target.Folder, changelogPath).Replace('\\', '/'), TextFile.Read(changelogPath, "changelog"));
         var baseline = options.Baseline is null ? null : BaselineReader.Read(Path.GetFullPath(Path.Combine(workingDirectory, options.Baseline)));
         TestResults? testResults = null;
         if (options.TestResults.Count > 0)
         {
-            testResults = TestResults.Load(options.TestResults, workingDirectory);
+            testResults = TestResultsReader.Load(options.TestResults, workingDirectory);
         }
 
         if (!options.NoBuild)

@@ -4,7 +4,7 @@ using System.Globalization;
 
 namespace RegressionProof.Gate.Cli;
 
-/// <summary>The options of verify-regression-safety (DESIGN §8; the names are contract).</summary>
+/// <summary>The options of verify-regression-safety (docs/gate.md, "Options"; the names are contract).</summary>
 internal sealed record GateOptions
 {
     public string Path { get; init; } = ".";

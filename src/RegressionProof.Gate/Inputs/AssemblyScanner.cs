@@ -65,7 +65,7 @@ internal static class AssemblyScanner
                 stream.Position = 0;
                 var inspected = AssemblyInspector.Inspect(stream, path);
                 stream.Position = 0;
-                var classes = TestClassHierarchy.Read(stream, path);
+                var classes = DeclaredClassReader.Read(stream, path);
                 var relative = Path.GetRelativePath(root, path).Replace('\\', '/');
                 var sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(buffer.AsSpan(0, length)));
                 copies.Add((manifest.Assembly, new ScannedFile(relative, sha256), manifest, inspected, classes));

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
 using RegressionProof.Gate.Model;
-using RegressionProof.Gate.Outputs;
 using RegressionProof.Manifest;
 
 namespace RegressionProof.Gate.Inputs;
@@ -24,7 +23,7 @@ internal static class BaselineReader
         catch (Exception exception) when (exception is JsonException or InvalidOperationException)
         {
             // InvalidOperationException: System.Text.Json's answer to a string that is not text.
-            if (TopLevelSchema(bytes.Span) is { } schema && schema != CoverageManifestWriter.Schema)
+            if (TopLevelSchema(bytes.Span) is { } schema && schema != CoverageManifestFormat.Schema)
             {
                 throw WrongSchema(path, schema);
             }
@@ -38,7 +37,7 @@ internal static class BaselineReader
             throw new InputException(path, "is not a coverage manifest (it has no \"schema\")");
         }
 
-        if (coverage.Schema != CoverageManifestWriter.Schema)
+        if (coverage.Schema != CoverageManifestFormat.Schema)
         {
             throw WrongSchema(path, coverage.Schema);
         }
@@ -74,7 +73,7 @@ internal static class BaselineReader
     }
 
     private static InputException WrongSchema(string path, string schema) =>
-        new(path, $"has the schema '{schema}'; this version reads '{CoverageManifestWriter.Schema}'");
+        new(path, $"has the schema '{schema}'; this version reads '{CoverageManifestFormat.Schema}'");
 
     /// <summary>
     /// Lists hold no null: element types are not checked by the reader (nullable annotations of

@@ -80,7 +80,7 @@ internal static class Discovery
         {
             if (line.Trim().Length > 0)
             {
-                log.WriteLine("dotnet build | " + Outputs.Text.Printable(line.TrimEnd('\r')));
+                log.WriteLine("dotnet build | " + Model.Text.Printable(line.TrimEnd('\r')));
             }
         }
     }

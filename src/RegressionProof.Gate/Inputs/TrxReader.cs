@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Xml;
+using RegressionProof.Gate.Model;
 
 namespace RegressionProof.Gate.Inputs;
 

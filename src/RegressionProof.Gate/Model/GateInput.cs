@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using RegressionProof.Gate.Inputs;
 using RegressionProof.Manifest;
 
 namespace RegressionProof.Gate.Model;

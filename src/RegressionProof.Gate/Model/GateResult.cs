@@ -15,7 +15,7 @@ internal sealed class GateResult
     {
         Input = input;
         Findings = findings;
-        Passed = Checks.Gatekeeper.Passes(findings);
+        Passed = Passes(findings);
 
         // One pass over the findings, not one per card: a release may carry 100,000 cards.
         var failingCards = findings.Where(f => f.Card is not null && f.Level == FindingLevel.Error).Select(f => f.Card!).ToHashSet(StringComparer.Ordinal);
@@ -39,6 +39,9 @@ internal sealed class GateResult
     public IReadOnlyList<Finding> Findings { get; }
 
     public bool Passed { get; }
+
+    /// <summary>A release passes when no finding is an error; warnings are reported, never decide.</summary>
+    public static bool Passes(IReadOnlyList<Finding> findings) => findings.All(f => f.Level != FindingLevel.Error);
 
     public string Verdict => Passed ? "pass" : "fail";
 

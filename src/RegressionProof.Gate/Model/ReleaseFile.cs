@@ -2,7 +2,7 @@ using System.Collections.Generic;
 
 namespace RegressionProof.Gate.Model;
 
-/// <summary>The release being decided, as <c>release.json</c> describes it (DESIGN §8).</summary>
+/// <summary>The release being decided, as <c>release.json</c> describes it (docs/schemas/release.v1.schema.json).</summary>
 internal sealed record ReleaseFile(
     string Path,
     string Version,

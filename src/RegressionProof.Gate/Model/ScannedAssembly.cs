@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using RegressionProof.Gate.Inputs;
 using RegressionProof.Manifest;
 
 namespace RegressionProof.Gate.Model;

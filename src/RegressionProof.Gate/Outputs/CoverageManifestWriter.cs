@@ -15,7 +15,7 @@ namespace RegressionProof.Gate.Outputs;
 /// </summary>
 internal static class CoverageManifestWriter
 {
-    public const string Schema = "regression-proof/coverage/v1";
+    public const string Schema = CoverageManifestFormat.Schema;
 
     /// <summary>
     /// The format of <c>publicApi</c> lines: 2 is <c>identity | description</c> (docs/gate.md,

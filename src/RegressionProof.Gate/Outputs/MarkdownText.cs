@@ -1,5 +1,6 @@
 using System;
 using System.Text;
+using RegressionProof.Gate.Model;
 
 namespace RegressionProof.Gate.Outputs;
 

@@ -8,7 +8,7 @@ using Xunit;
 
 namespace RegressionProof.Gate.Tests.Checks;
 
-/// <summary>Each policy row of DESIGN §8, with a passing and a failing case.</summary>
+/// <summary>Each policy row of docs/gate.md ("Checks"), with a passing and a failing case.</summary>
 public class CheckTests
 {
     private static readonly ManifestLink[] Proven = [Given.Fix("INTAKE-1"), Given.Test("INTAKE-1")];
@@ -185,7 +185,7 @@ public class CheckTests
     public void Changelog_every_card_must_be_in_the_version_or_unreleased_section()
     {
         var release = Given.Release(cards: [Given.Card("INTAKE-1"), Given.Card("INTAKE-12")]);
-        var changelog = Gate.Inputs.Changelog.Parse("CHANGELOG.md", "## [Unreleased]\n- fixed INTAKE-12\n\n## [2.4.1]\n- fixed INTAKE-123\n\n## [2.4.0]\n- INTAKE-1\n");
+        var changelog = Gate.Inputs.ChangelogReader.Parse("CHANGELOG.md", "## [Unreleased]\n- fixed INTAKE-12\n\n## [2.4.1]\n- fixed INTAKE-123\n\n## [2.4.0]\n- INTAKE-1\n");
 
         var finding = Assert.Single(ChangelogCheck.Check(Given.Input(release, Proven, changelog)));
 
@@ -204,7 +204,7 @@ public class CheckTests
     [Fact]
     public void Changelog_without_a_section_for_the_release_fails()
     {
-        var changelog = Gate.Inputs.Changelog.Parse("CHANGELOG.md", "## [2.4.0]\n- INTAKE-1\n");
+        var changelog = Gate.Inputs.ChangelogReader.Parse("CHANGELOG.md", "## [2.4.0]\n- INTAKE-1\n");
 
         var findings = ChangelogCheck.Check(Given.Input(Given.Release(), Proven, changelog)).ToList();
 
@@ -361,6 +361,6 @@ public class CheckTests
         var findings = Gatekeeper.Decide(Given.Input(release, [])).Select(f => $"{f.RuleId} {f.Card}").ToList();
 
         Assert.Equal(findings.OrderBy(f => f, System.StringComparer.Ordinal), findings);
-        Assert.False(Gatekeeper.Passes(Gatekeeper.Decide(Given.Input(release, []))));
+        Assert.False(GateResult.Passes(Gatekeeper.Decide(Given.Input(release, []))));
     }
 }

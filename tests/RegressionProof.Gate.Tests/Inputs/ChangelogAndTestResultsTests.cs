@@ -12,7 +12,7 @@ public sealed class ChangelogAndTestResultsTests : IDisposable
     [Fact]
     public void The_changelog_splits_into_keep_a_changelog_sections()
     {
-        var changelog = Changelog.Parse("CHANGELOG.md", "# Changelog\n\n## [Unreleased]\n- INTAKE-3\n\n## [2.4.1] - 2026-11-24\n### Customer notice\n- INTAKE-1\n\n## [2.4.0]\n- INTAKE-2\n");
+        var changelog = ChangelogReader.Parse("CHANGELOG.md", "# Changelog\n\n## [Unreleased]\n- INTAKE-3\n\n## [2.4.1] - 2026-11-24\n### Customer notice\n- INTAKE-1\n\n## [2.4.0]\n- INTAKE-2\n");
 
         Assert.Contains("INTAKE-1", changelog.SectionsFor("2.4.1"), StringComparison.Ordinal);
         Assert.Contains("INTAKE-3", changelog.SectionsFor("2.4.1"), StringComparison.Ordinal);
@@ -40,7 +40,7 @@ public sealed class ChangelogAndTestResultsTests : IDisposable
             </TestRun>
             """);
 
-        var results = TestResults.Read(TestResultFiles.Expand("results/*.trx", _folder.Path));
+        var results = TestResultsReader.Read(TestResultFiles.Expand("results/*.trx", _folder.Path));
 
         Assert.Equal(["Passed", "Failed"], results.Of("Shop.Tests.PricingTests.Never_negative").Select(o => o.Outcome));
         Assert.Equal("NotExecuted", Assert.Single(results.Of("Shop.Tests.RefundTests.Rounds")).Outcome);
@@ -54,7 +54,7 @@ public sealed class ChangelogAndTestResultsTests : IDisposable
     {
         var path = _folder.Write("bad.trx", content);
 
-        var error = Assert.Throws<InputException>(() => TestResults.Read([path]));
+        var error = Assert.Throws<InputException>(() => TestResultsReader.Read([path]));
 
         Assert.Contains(reason, error.Message, StringComparison.Ordinal);
         Assert.StartsWith(path, error.Message, StringComparison.Ordinal);

@@ -210,7 +210,7 @@ public sealed class HostileInputTests : IDisposable
     [InlineData("<!--\n## [2.4.1]\n- INTAKE-1\n-->\n")]
     public void A_section_heading_inside_a_code_fence_or_a_comment_opens_no_section(string changelog)
     {
-        var findings = ChangelogCheck.Check(Given.Input(Given.Release(), [], Changelog.Parse("CHANGELOG.md", "# Changelog\n\n" + changelog))).ToList();
+        var findings = ChangelogCheck.Check(Given.Input(Given.Release(), [], ChangelogReader.Parse("CHANGELOG.md", "# Changelog\n\n" + changelog))).ToList();
 
         Assert.Contains(findings, f => f.Message == "CHANGELOG.md has no section for 2.4.1 (\"## [2.4.1]\") nor \"## [Unreleased]\"");
         Assert.Contains(findings, f => f.Message == "INTAKE-1 is not in the changelog section of 2.4.1");
@@ -221,7 +221,7 @@ public sealed class HostileInputTests : IDisposable
     [InlineData("## [2.4.1]\n- a fix <!-- INTAKE-1\n  still hidden -->\n")]
     public void A_card_named_only_inside_an_html_comment_is_not_in_the_changelog(string changelog)
     {
-        var findings = ChangelogCheck.Check(Given.Input(Given.Release(), [], Changelog.Parse("CHANGELOG.md", changelog))).ToList();
+        var findings = ChangelogCheck.Check(Given.Input(Given.Release(), [], ChangelogReader.Parse("CHANGELOG.md", changelog))).ToList();
 
         Assert.Equal(["INTAKE-1 is not in the changelog section of 2.4.1"], findings.Select(f => f.Message));
     }
@@ -232,7 +232,7 @@ public sealed class HostileInputTests : IDisposable
     [InlineData("## [2.4.1]\n<!-- a note --> - INTAKE-1\n```\n<!-- in a fence, a comment is code\n```\n")]
     public void Cards_are_found_whatever_the_line_ends_and_beside_fences_and_comments(string changelog)
     {
-        Assert.Empty(ChangelogCheck.Check(Given.Input(Given.Release(), [], Changelog.Parse("CHANGELOG.md", changelog))));
+        Assert.Empty(ChangelogCheck.Check(Given.Input(Given.Release(), [], ChangelogReader.Parse("CHANGELOG.md", changelog))));
     }
 
     // Item 15: naming a card, found in one pass, means what it meant with one search per card.

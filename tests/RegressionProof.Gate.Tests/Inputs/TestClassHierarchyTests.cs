@@ -4,6 +4,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using RegressionProof.Gate.Inputs;
+using RegressionProof.Gate.Model;
 using RegressionProof.Manifest.Tests;
 using Xunit;
 
@@ -71,7 +72,7 @@ public sealed class TestClassHierarchyTests : IDisposable
     private static DeclaredClass[] Read(string path)
     {
         using var stream = File.OpenRead(path);
-        return [.. TestClassHierarchy.Read(stream, path)];
+        return [.. DeclaredClassReader.Read(stream, path)];
     }
 
     /// <summary>Compiles <paramref name="source"/> into <c>folder/name.dll</c> against the runtime and <paramref name="references"/>.</summary>

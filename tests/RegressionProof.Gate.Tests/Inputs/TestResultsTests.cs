@@ -42,7 +42,7 @@ public sealed class TestResultsTests : IDisposable
     {
         var path = _folder.Write("evil.trx", "<?xml version=\"1.0\"?>\n" + doctype + "\n" + Trx("&pass;").Split('\n', 2)[1]);
 
-        var error = Assert.Throws<InputException>(() => TestResults.Read([path]));
+        var error = Assert.Throws<InputException>(() => TestResultsReader.Read([path]));
 
         Assert.Equal(path + "(2,1): the test results file declares a DTD (<!DOCTYPE>); test results never do, and DTDs are not read", error.Message);
     }
@@ -56,7 +56,7 @@ public sealed class TestResultsTests : IDisposable
         var path = _folder.Write("deep.trx", text.ToString());
         var clock = Stopwatch.StartNew();
 
-        var error = Assert.Throws<InputException>(() => TestResults.Read([path]));
+        var error = Assert.Throws<InputException>(() => TestResultsReader.Read([path]));
 
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
         Assert.Equal($"{path}(1,{11 + (3 * TrxReader.MaxDepth)}): nests elements more than {TrxReader.MaxDepth} deep; a .trx file never does", error.Message);
@@ -78,7 +78,7 @@ public sealed class TestResultsTests : IDisposable
         text.Clear();
         var before = GC.GetAllocatedBytesForCurrentThread();
 
-        var results = TestResults.Read([path]);
+        var results = TestResultsReader.Read([path]);
 
         var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         Assert.Equal("Passed", Assert.Single(results.Of(Test)).Outcome);
@@ -103,7 +103,7 @@ public sealed class TestResultsTests : IDisposable
             </TestRun>
             """);
 
-        var results = TestResults.Read([path]);
+        var results = TestResultsReader.Read([path]);
 
         Assert.Equal("Failed", Assert.Single(results.Of("Shop.Tests.A.One")).Outcome);
         Assert.Empty(results.Of("Shop.Tests.A.Other"));
@@ -115,7 +115,7 @@ public sealed class TestResultsTests : IDisposable
     {
         var path = _folder.Write("bad-time.trx", Trx("Passed", start: "yesterday"));
 
-        var error = Assert.Throws<InputException>(() => TestResults.Read([path]));
+        var error = Assert.Throws<InputException>(() => TestResultsReader.Read([path]));
 
         Assert.StartsWith(path + "(3,", error.Message, StringComparison.Ordinal);
         Assert.EndsWith("start \"yesterday\" is not a date and time", error.Message, StringComparison.Ordinal);
@@ -130,7 +130,7 @@ public sealed class TestResultsTests : IDisposable
         _folder.Write("results/a-after-fix.trx", Trx("Passed", start: "2026-11-23T10:00:00.0000000+00:00"));
         _folder.Write("results/b-before-fix.trx", Trx("Failed", start: "2026-11-20T10:00:00.0000000+00:00"));
 
-        var results = TestResults.Load(["results"], _folder.Path);
+        var results = TestResultsReader.Load(["results"], _folder.Path);
 
         var outcome = Assert.Single(results.Of(Test));
         Assert.Equal(("Passed", "results/a-after-fix.trx"), (outcome.Outcome, outcome.File));
@@ -144,7 +144,7 @@ public sealed class TestResultsTests : IDisposable
         _folder.Write("results/new.trx", Trx("Passed").Replace("outcome=\"Passed\"", "outcome=\"Passed\" startTime=\"2026-11-23T11:00:00.0000000+00:00\"", StringComparison.Ordinal));
         _folder.Write("results/old.trx", Trx("Failed", start: "2026-11-23T12:30:00.0000000+02:00"));
 
-        Assert.Equal("Passed", Assert.Single(TestResults.Load(["results"], _folder.Path).Of(Test)).Outcome);
+        Assert.Equal("Passed", Assert.Single(TestResultsReader.Load(["results"], _folder.Path).Of(Test)).Outcome);
     }
 
     [Fact]
@@ -155,7 +155,7 @@ public sealed class TestResultsTests : IDisposable
             "</Results>", $"<UnitTestResult testId=\"4f4e7c1a-0000-4000-8000-000000000001\" testName=\"{Test}(total: 2)\" outcome=\"Failed\" /></Results>", StringComparison.Ordinal));
         _folder.Write("results/undated.trx", Trx("NotExecuted"));
 
-        var outcomes = TestResults.Load(["results"], _folder.Path).Of(Test);
+        var outcomes = TestResultsReader.Load(["results"], _folder.Path).Of(Test);
 
         Assert.Equal(["Passed", "Failed", "NotExecuted"], outcomes.Select(o => o.Outcome));
     }
@@ -166,7 +166,7 @@ public sealed class TestResultsTests : IDisposable
         _folder.Write("results/net8.trx", Trx("Failed", start: "2026-11-23T10:00:00Z", storage: "/src/bin/release/net8.0/shop.tests.dll"));
         _folder.Write("results/net10.trx", Trx("Passed", start: "2026-11-23T10:00:05Z", storage: "/src/bin/release/net10.0/shop.tests.dll"));
 
-        var outcomes = TestResults.Load(["results"], _folder.Path).Of(Test);
+        var outcomes = TestResultsReader.Load(["results"], _folder.Path).Of(Test);
 
         Assert.Equal(["Failed", "Passed"], outcomes.Select(o => o.Outcome).Order());
     }
@@ -178,7 +178,7 @@ public sealed class TestResultsTests : IDisposable
         _folder.Write("results/x.trx", trx);
         _folder.Write("archive/x-copy.trx", trx.Replace("6d5c8c5e", "6D5C8C5E", StringComparison.Ordinal));
 
-        var results = TestResults.Load(["results", "archive"], _folder.Path);
+        var results = TestResultsReader.Load(["results", "archive"], _folder.Path);
 
         Assert.Equal((2, 1), (results.Files.Count, results.Runs));
         Assert.Single(results.Of(Test));

@@ -2,6 +2,7 @@ using System;
 using System.Diagnostics;
 using System.IO;
 using System.Text.Json;
+using RegressionProof.Gate.Model;
 using RegressionProof.Gate.Outputs;
 using Xunit;
 

@@ -1,24 +1,13 @@
 using System;
 using System.Collections.Generic;
 using System.Text.RegularExpressions;
+using RegressionProof.Gate.Model;
 
 namespace RegressionProof.Gate.Inputs;
 
-/// <summary>
-/// A Keep a Changelog file: <c>## [x.y.z]</c> and <c>## [Unreleased]</c> sections and their text.
-/// </summary>
-internal sealed partial class Changelog
+/// <summary>Reads a Keep a Changelog file into its <see cref="Changelog"/> sections.</summary>
+internal static partial class ChangelogReader
 {
-    private readonly Dictionary<string, string> _sections;
-
-    private Changelog(string path, Dictionary<string, string> sections)
-    {
-        Path = path;
-        _sections = sections;
-    }
-
-    public string Path { get; }
-
     public static Changelog Read(string path) => Parse(path, TextFile.Read(path, "changelog"));
 
     /// <summary>
@@ -115,23 +104,10 @@ internal sealed partial class Changelog
         return (shown.ToString(), inComment);
     }
 
-    /// <summary>The text of the section for <paramref name="version"/> and of the Unreleased section.</summary>
-    public string SectionsFor(string version) =>
-        (_sections.TryGetValue(version, out var released) ? released : string.Empty)
-        + (_sections.TryGetValue("Unreleased", out var unreleased) ? unreleased : string.Empty);
-
-    public bool HasSection(string version) => _sections.ContainsKey(version) || _sections.ContainsKey("Unreleased");
-
-    /// <summary>Whether the release's section has a customer notice (a heading that says so).</summary>
-    public bool HasCustomerNotice(string version) => CustomerNotice().IsMatch(SectionsFor(version));
-
     [GeneratedRegex(@"^##\s+\[(?<name>[^\]]+)\]")]
     private static partial Regex SectionHeading();
 
     /// <summary>A code fence (CommonMark): three or more backticks or tildes, indented at most three spaces.</summary>
     [GeneratedRegex(@"^ {0,3}(?<fence>`{3,}|~{3,})(?<info>.*)$")]
     private static partial Regex Fence();
-
-    [GeneratedRegex(@"^#{3,6}\s+customer\s+notice", RegexOptions.IgnoreCase | RegexOptions.Multiline)]
-    private static partial Regex CustomerNotice();
 }

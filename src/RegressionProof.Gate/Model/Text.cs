@@ -1,7 +1,7 @@
 using System;
 using System.Text;
 
-namespace RegressionProof.Gate.Outputs;
+namespace RegressionProof.Gate.Model;
 
 /// <summary>
 /// The one neutraliser for user text in every human-readable output (the text summary, error

@@ -1,9 +1,8 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
 
-namespace RegressionProof.Gate.Inputs;
+namespace RegressionProof.Gate.Model;
 
 /// <summary>One executed test as a .trx file reports it.</summary>
 /// <param name="Test"><c>Namespace.Class.Method</c>, the name proofs are matched by.</param>
@@ -30,7 +29,7 @@ internal sealed class TestResults
 {
     private readonly Dictionary<string, List<TestOutcome>> _byTest;
 
-    private TestResults(IReadOnlyList<TestOutcome> outcomes, IReadOnlyList<string> files, int runs)
+    public TestResults(IReadOnlyList<TestOutcome> outcomes, IReadOnlyList<string> files, int runs)
     {
         All = outcomes;
         Files = files;
@@ -52,31 +51,6 @@ internal sealed class TestResults
 
     public static TestResults From(IReadOnlyList<TestOutcome> outcomes) =>
         new(outcomes, outcomes.Select(o => o.File).Distinct(StringComparer.Ordinal).ToList(), outcomes.Select(o => o.Run).Distinct(StringComparer.Ordinal).Count());
-
-    /// <summary>Reads what the <c>--test-results</c> options name: files, folders and globs.</summary>
-    public static TestResults Load(IReadOnlyList<string> patterns, string baseDirectory) =>
-        Read(TestResultFiles.Expand(patterns, baseDirectory), baseDirectory);
-
-    /// <param name="files">The files, each read once.</param>
-    /// <param name="baseDirectory">Findings name the files relative to it; without it, as given.</param>
-    public static TestResults Read(IReadOnlyList<string> files, string? baseDirectory = null)
-    {
-        var outcomes = new List<TestOutcome>();
-        var runs = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var file in files)
-        {
-            var display = baseDirectory is null ? file : Path.GetRelativePath(baseDirectory, file).Replace('\\', '/');
-            var run = TrxReader.Read(file, display);
-
-            // Run ids are GUIDs: a second file with the same one is a copy (or a hard link) of the same run.
-            if (runs.Add(run.Id))
-            {
-                outcomes.AddRange(run.Outcomes);
-            }
-        }
-
-        return new TestResults(outcomes, files, runs.Count);
-    }
 
     /// <summary>
     /// The results of the newest run that ran the test, for each test assembly that ran it. Runs
