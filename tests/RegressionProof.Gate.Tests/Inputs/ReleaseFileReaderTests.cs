@@ -37,7 +37,7 @@ public sealed class ReleaseFileReaderTests : IDisposable
         Assert.Equal(["release-captain", "dri"], release.Approvals.Select(a => a.Role));
         Assert.Equal(new Rollback("turn off flag billing.discount-v2", true, false), release.Rollback);
         var card = Assert.Single(release.Cards);
-        Assert.Equal(("INTAKE-123", "P1", "regression", "alice", "bob"), (card.Id, card.Priority, card.Reason, card.Owner, card.Backup));
+        Assert.Equal(("INTAKE-123", (CardPriority?)CardPriority.P1, (CardReason?)CardReason.Regression, "alice", "bob"), (card.Id, card.Priority, card.Reason, card.Owner, card.Backup));
         Assert.Equal(["INTAKE-7"], release.Retired);
     }
 
