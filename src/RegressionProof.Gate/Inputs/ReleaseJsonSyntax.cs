@@ -82,25 +82,28 @@ internal static class ReleaseJsonSyntax
     {
         var between = utf8[(int)Math.Min(lastEnd, utf8.Length)..(int)Math.Min(Math.Max(offset, lastEnd), utf8.Length)];
         var sawComma = between.Contains((byte)',');
+
+        // The reader gives a property name only with its ':', so a name without one is still in between.
+        var sawName = between.Contains((byte)'"');
         var found = utf8[(int)Math.Min(offset, utf8.Length)..].TrimStart(" \t\r\n"u8);
         if (found.IsEmpty)
         {
-            return last is null ? "the file is empty; expected a JSON object" : "unexpected end of file; expected " + Expected(last, between.Contains((byte)':'), sawComma, inObject);
+            return last is null ? "the file is empty; expected a JSON object" : "unexpected end of file; expected " + Expected(last, between.Contains((byte)':'), sawComma, sawName, inObject);
         }
 
         System.Text.Rune.DecodeFromUtf8(found, out var rune, out _);
         var unexpected = $"unexpected '{Text.Printable(rune.ToString())}'";
         return inObject is null && last is not null
             ? unexpected + " after the end of the JSON value"
-            : unexpected + "; expected " + Expected(last, between.Contains((byte)':'), sawComma, inObject);
+            : unexpected + "; expected " + Expected(last, between.Contains((byte)':'), sawComma, sawName, inObject);
     }
 
-    private static string Expected(JsonTokenType? last, bool sawColon, bool sawComma, bool? inObject) => last switch
+    private static string Expected(JsonTokenType? last, bool sawColon, bool sawComma, bool sawName, bool? inObject) => last switch
     {
         null or JsonTokenType.StartArray => "a value",
-        JsonTokenType.StartObject => "a property name in double quotes",
+        JsonTokenType.StartObject => sawName ? "':'" : "a property name in double quotes",
         JsonTokenType.PropertyName => sawColon ? "a value" : "':'",
-        _ when sawComma => inObject == true ? "a property name in double quotes" : "a value",
+        _ when sawComma => inObject == true ? (sawName ? "':'" : "a property name in double quotes") : "a value",
         _ => inObject == true ? "',' or '}'" : "',' or ']'",
     };
 
