@@ -74,6 +74,22 @@ public sealed record JsonProblem(string Reason, int? Line, int? Column)
         return new JsonProblem(reason, line, column);
     }
 
+    /// <summary>
+    /// Where the value at <paramref name="path"/> starts (1-based line and column), its kind and,
+    /// for an object, its property names; null when the text has no value there.
+    /// </summary>
+    public static (int Line, int Column, JsonTokenType Token, IReadOnlySet<string> Names)? Locate(ReadOnlySpan<byte> utf8, string path)
+    {
+        var found = ParsePath(path) is { } segments ? Find(utf8, segments) : null;
+        if (found is null)
+        {
+            return null;
+        }
+
+        var (line, column) = PositionOf(utf8, found.Offset);
+        return (line, column, found.Token, found.Names);
+    }
+
     /// <summary>The first byte that is not UTF-8, or null when the text is UTF-8 throughout.</summary>
     public static JsonProblem? NotUtf8(ReadOnlySpan<byte> utf8)
     {
@@ -390,7 +406,7 @@ public sealed record JsonProblem(string Reason, int? Line, int? Column)
     };
 
     /// <summary>1-based line and column (in characters, not bytes) of a byte offset.</summary>
-    private static (int Line, int Column) PositionOf(ReadOnlySpan<byte> utf8, long offset)
+    public static (int Line, int Column) PositionOf(ReadOnlySpan<byte> utf8, long offset)
     {
         var before = utf8[..(int)Math.Min(offset, utf8.Length)];
         var lineStart = before.LastIndexOf((byte)'\n') + 1;

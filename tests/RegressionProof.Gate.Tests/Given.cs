@@ -12,7 +12,7 @@ internal static class Given
 {
     public static readonly DateOnly Today = new(2026, 11, 24);
 
-    public static Card Card(string id, string? owner = "alice", string? backup = "bob", string? priority = "P1", string? reason = "regression", params string[] evidence) =>
+    public static Card Card(string id, string? owner = "alice", string? backup = "bob", CardPriority? priority = CardPriority.P1, CardReason? reason = CardReason.Regression, params string[] evidence) =>
         new(id, "Title of " + id, priority, reason, owner, backup, evidence.Length == 0 ? [$"https://tracker.example/{id}"] : evidence);
 
     public static ReleaseFile Release(ReleaseClass releaseClass = ReleaseClass.Patch, ReleaseLane lane = ReleaseLane.Standard, IReadOnlyList<Card>? cards = null,

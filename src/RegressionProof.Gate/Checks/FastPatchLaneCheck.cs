@@ -12,7 +12,7 @@ namespace RegressionProof.Gate.Checks;
 /// </summary>
 internal static class FastPatchLaneCheck
 {
-    private static readonly string[] EligibleReasons = ["sla-breach", "security", "cost-anomaly", "performance-anomaly"];
+    private static readonly CardReason[] EligibleReasons = [CardReason.SlaBreach, CardReason.Security, CardReason.CostAnomaly, CardReason.PerformanceAnomaly];
 
     public static IEnumerable<Finding> Check(GateInput input)
     {
@@ -28,10 +28,11 @@ internal static class FastPatchLaneCheck
 
         foreach (var card in input.Release.Cards)
         {
-            var eligible = (card.Reason == "regression" && card.Priority is "P0" or "P1") || Array.IndexOf(EligibleReasons, card.Reason) >= 0;
+            var eligible = (card.Reason == CardReason.Regression && card.Priority is CardPriority.P0 or CardPriority.P1)
+                || (card.Reason is { } reason && Array.IndexOf(EligibleReasons, reason) >= 0);
             if (!eligible)
             {
-                yield return Fail(card.Id, $"{card.Id} ({card.Reason ?? "no reason"}, {card.Priority ?? "no priority"}) is not eligible for the fast-patch lane",
+                yield return Fail(card.Id, $"{card.Id} ({(card.Reason is { } r ? WireNames.Of(r) : "no reason")}, {(card.Priority is { } p ? WireNames.Of(p) : "no priority")}) is not eligible for the fast-patch lane",
                     "fast-patch only P0/P1 regressions, SLA breaches, security fixes and cost/performance anomalies; ship the rest in the standard lane");
             }
 

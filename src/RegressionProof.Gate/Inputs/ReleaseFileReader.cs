@@ -1,171 +1,164 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using RegressionProof.Analyzers.Infrastructure;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
 using RegressionProof.Gate.Model;
+using RegressionProof.Gate.Outputs;
+using RegressionProof.Manifest;
 
 namespace RegressionProof.Gate.Inputs;
 
-/// <summary>Reads and validates <c>release.json</c> (schema: docs/schemas/release.v1.schema.json).</summary>
-internal static class ReleaseFileReader
+/// <summary>
+/// Reads and validates <c>release.json</c> (schema: docs/schemas/release.v1.schema.json) with the
+/// generated <see cref="ReleaseFileJsonContext"/>. What is wrong with a file is told with the
+/// file, line and column of the offending value, in the words of the person who wrote it; the
+/// positions are worked out only once reading has failed.
+/// </summary>
+internal static partial class ReleaseFileReader
 {
-    private static readonly string[] Classes = ["patch", "minor", "major"];
-    private static readonly string[] Lanes = ["standard", "fast-patch"];
-    private static readonly string[] Reasons = ["regression", "sla-breach", "security", "cost-anomaly", "performance-anomaly", "feature"];
-    private static readonly string[] Priorities = ["P0", "P1", "P2", "P3", "P4"];
+    internal const string RetiredIsNotAnId = "a retired card must be an ID string";
 
-    public static ReleaseFile Read(string path) => Parse(path, TextFile.Read(path, "release"));
-
-    public static ReleaseFile Parse(string path, string text)
+    /// <summary>What a value of the wrong kind is told, by where it is (array indexes written <c>[]</c>).</summary>
+    private static readonly Dictionary<string, string> WrongKind = new(StringComparer.Ordinal)
     {
-        var root = JsonDocumentReader.Parse(text, out var syntaxError);
-        if (root is null)
+        ["$"] = "the release file must be a JSON object",
+        ["$.approvals"] = "\"approvals\" must be an array",
+        ["$.approvals[]"] = "an approval must be an object with \"role\" and \"by\"",
+        ["$.rollback"] = "\"rollback\" must be an object",
+        ["$.rollback.tested"] = "\"tested\" must be true or false",
+        ["$.rollback.stagedRollout"] = "\"stagedRollout\" must be true or false",
+        ["$.cards"] = "\"cards\" must be an array of cards",
+        ["$.cards[]"] = "a card must be an object",
+        ["$.cards[].evidence"] = "\"evidence\" must be an array",
+        ["$.cards[].evidence[]"] = "an evidence link must be a string",
+        ["$.retired"] = "\"retired\" must be an array",
+        ["$.retired[]"] = RetiredIsNotAnId,
+    };
+
+    /// <summary>The properties an object must have, in the order they are asked for, by where the object is.</summary>
+    private static readonly Dictionary<string, string[]> Required = new(StringComparer.Ordinal)
+    {
+        ["$"] = ["version", "class", "cards"],
+        ["$.approvals[]"] = ["role", "by"],
+        ["$.cards[]"] = ["id"],
+    };
+
+    public static ReleaseFile Read(string path) => Parse(path, TextFile.ReadUtf8(path, "release"));
+
+    public static ReleaseFile Parse(string path, string text) =>
+        Parse(path, Encoding.UTF8.GetBytes(text.StartsWith('\uFEFF') ? text[1..] : text));
+
+    /// <summary>Reads UTF-8 without a byte order mark (as <see cref="TextFile.ReadUtf8"/> gives it).</summary>
+    public static ReleaseFile Parse(string path, ReadOnlyMemory<byte> utf8)
+    {
+        var file = new Located(path, utf8);
+        if (ReleaseJsonSyntax.FirstProblem(utf8.Span) is { } syntax)
         {
-            throw new InputException(path, syntaxError!.Message, syntaxError.Line, syntaxError.Column);
+            var (line, column) = JsonProblem.PositionOf(utf8.Span, syntax.Offset);
+            throw new InputException(path, syntax.Reason, line, column);
         }
 
-        var reader = new NodeReader(path);
-        reader.Expect(root, JsonNodeKind.Object, "the release file must be a JSON object");
-
-        var version = reader.RequiredString(root, "version");
-        var releaseClass = reader.RequiredEnum(root, "class", Classes) switch
+        ReleaseFileJson? json;
+        try
         {
-            "minor" => ReleaseClass.Minor,
-            "major" => ReleaseClass.Major,
-            _ => ReleaseClass.Patch,
-        };
-        var lane = (reader.OptionalEnum(root, "lane", Lanes) ?? "standard") == "fast-patch" ? ReleaseLane.FastPatch : ReleaseLane.Standard;
-
-        var approvals = reader.OptionalArray(root, "approvals")
-            .Select(node =>
-            {
-                reader.Expect(node, JsonNodeKind.Object, "an approval must be an object with \"role\" and \"by\"");
-                return new Approval(reader.RequiredString(node, "role"), reader.RequiredString(node, "by"));
-            })
-            .ToList();
-
-        var rollbackNode = root["rollback"];
-        var rollback = new Rollback(null, false, false);
-        if (rollbackNode is not null && rollbackNode.Kind != JsonNodeKind.Null)
+            json = JsonSerializer.Deserialize(utf8.Span, ReleaseFileJsonContext.Default.ReleaseFileJson);
+        }
+        catch (JsonException exception)
         {
-            reader.Expect(rollbackNode, JsonNodeKind.Object, "\"rollback\" must be an object");
-            rollback = new Rollback(
-                reader.OptionalString(rollbackNode, "plan"),
-                reader.OptionalBool(rollbackNode, "tested") ?? false,
-                reader.OptionalBool(rollbackNode, "stagedRollout") ?? false);
+            throw file.Explain(exception);
         }
 
-        var cardsNode = root["cards"] ?? throw new InputException(path, "\"cards\" is required: the intake cards of the release", root.Line, root.Column);
-        reader.Expect(cardsNode, JsonNodeKind.Array, "\"cards\" must be an array of cards");
-        var seen = new Dictionary<string, JsonNode>(StringComparer.Ordinal);
-        var cards = new List<Card>();
-        foreach (var node in cardsNode.Items)
-        {
-            reader.Expect(node, JsonNodeKind.Object, "a card must be an object");
-            var id = reader.RequiredString(node, "id");
-            if (seen.TryGetValue(id, out var first))
-            {
-                var at = node["id"]!;
-                throw new InputException(path, $"card \"{id}\" is listed twice (first at line {first.Line})", at.Line, at.Column);
-            }
-
-            seen[id] = node;
-            cards.Add(new Card(
-                id,
-                reader.OptionalString(node, "title"),
-                reader.OptionalEnum(node, "priority", Priorities),
-                reader.OptionalEnum(node, "reason", Reasons),
-                reader.OptionalString(node, "owner"),
-                reader.OptionalString(node, "backup"),
-                reader.OptionalArray(node, "evidence").Select(e => reader.String(e, "an evidence link must be a string")).ToList()));
-        }
-
-        var retired = reader.OptionalArray(root, "retired")
-            .Select(node => node.Kind == JsonNodeKind.Object ? reader.RequiredString(node, "id") : reader.String(node, "a retired card must be an ID string"))
-            .ToList();
-
-        return new ReleaseFile(path, version, releaseClass, lane, approvals, rollback, cards, retired);
+        return ToModel(file, json ?? throw file.At("$", WrongKind["$"]));
     }
 
-    /// <summary>Typed access to JSON nodes, failing with the file, line and column of the offending value.</summary>
-    private sealed class NodeReader(string path)
+    /// <summary>The model, once what the types cannot say is checked: IDs and names are not blank, lists hold no null, a card is listed once.</summary>
+    private static ReleaseFile ToModel(Located file, ReleaseFileJson json)
     {
-        public void Expect(JsonNode node, JsonNodeKind kind, string message)
+        file.NotBlank(json.Version, "$.version");
+
+        var approvals = new List<Approval>();
+        for (var i = 0; i < (json.Approvals?.Count ?? 0); i++)
         {
-            if (node.Kind != kind)
+            var approval = json.Approvals![i] ?? throw file.At($"$.approvals[{i}]", WrongKind["$.approvals[]"]);
+            approvals.Add(new Approval(file.NotBlank(approval.Role, $"$.approvals[{i}].role"), file.NotBlank(approval.By, $"$.approvals[{i}].by")));
+        }
+
+        var rollback = new Rollback(json.Rollback?.Plan, json.Rollback?.Tested ?? false, json.Rollback?.StagedRollout ?? false);
+
+        var first = new Dictionary<string, int>(StringComparer.Ordinal);
+        var cards = new List<Card>();
+        for (var i = 0; i < json.Cards.Count; i++)
+        {
+            var card = json.Cards[i] ?? throw file.At($"$.cards[{i}]", WrongKind["$.cards[]"]);
+            var id = file.NotBlank(card.Id, $"$.cards[{i}].id");
+            if (!first.TryAdd(id, i))
             {
-                throw new InputException(path, message, node.Line, node.Column);
-            }
-        }
-
-        public string String(JsonNode node, string message)
-        {
-            Expect(node, JsonNodeKind.String, message);
-            return node.AsString!;
-        }
-
-        public string RequiredString(JsonNode parent, string name)
-        {
-            var node = parent[name] ?? throw new InputException(path, $"\"{name}\" is required", parent.Line, parent.Column);
-            var value = String(node, $"\"{name}\" must be a string");
-            if (string.IsNullOrWhiteSpace(value))
-            {
-                throw new InputException(path, $"\"{name}\" must not be empty", node.Line, node.Column);
-            }
-
-            return value;
-        }
-
-        public string? OptionalString(JsonNode parent, string name)
-        {
-            var node = parent[name];
-            return node is null || node.Kind == JsonNodeKind.Null ? null : String(node, $"\"{name}\" must be a string");
-        }
-
-        public bool? OptionalBool(JsonNode parent, string name)
-        {
-            var node = parent[name];
-            if (node is null || node.Kind == JsonNodeKind.Null)
-            {
-                return null;
+                var firstLine = file.Find($"$.cards[{first[id]}].id")?.Line;
+                throw file.At($"$.cards[{i}].id", $"card \"{Text.Printable(id)}\" is listed twice (first at line {firstLine})");
             }
 
-            Expect(node, JsonNodeKind.Boolean, $"\"{name}\" must be true or false");
-            return (bool)node.Value!;
-        }
-
-        public string RequiredEnum(JsonNode parent, string name, string[] allowed)
-        {
-            var value = RequiredString(parent, name);
-            return Check(parent[name]!, name, value, allowed);
-        }
-
-        public string? OptionalEnum(JsonNode parent, string name, string[] allowed)
-        {
-            var value = OptionalString(parent, name);
-            return value is null ? null : Check(parent[name]!, name, value, allowed);
-        }
-
-        public IReadOnlyList<JsonNode> OptionalArray(JsonNode parent, string name)
-        {
-            var node = parent[name];
-            if (node is null || node.Kind == JsonNodeKind.Null)
+            var evidence = card.Evidence ?? [];
+            for (var e = 0; e < evidence.Count; e++)
             {
-                return [];
+                _ = evidence[e] ?? throw file.At($"$.cards[{i}].evidence[{e}]", WrongKind["$.cards[].evidence[]"]);
             }
 
-            Expect(node, JsonNodeKind.Array, $"\"{name}\" must be an array");
-            return node.Items;
+            cards.Add(new Card(id, card.Title, card.Priority, card.Reason, card.Owner, card.Backup, evidence.Select(e => e!).ToList()));
         }
 
-        private string Check(JsonNode node, string name, string value, string[] allowed)
+        var retired = (json.Retired ?? []).Select(r => r.Id).ToList();
+        return new ReleaseFile(file.Path, json.Version, json.Class, json.Lane ?? ReleaseLane.Standard, approvals, rollback, cards, retired);
+    }
+
+    [GeneratedRegex(@"\[\d+\]")]
+    private static partial Regex Index();
+
+    /// <summary>A release file's text, for placing what is wrong with it.</summary>
+    private sealed class Located(string path, ReadOnlyMemory<byte> utf8)
+    {
+        public string Path => path;
+
+        public (int Line, int Column, JsonTokenType Token, IReadOnlySet<string> Names)? Find(string jsonPath) => JsonProblem.Locate(utf8.Span, jsonPath);
+
+        public InputException At(string jsonPath, string reason) =>
+            Find(jsonPath) is { } found ? new InputException(path, reason, found.Line, found.Column) : new InputException(path, reason);
+
+        public string NotBlank(string value, string jsonPath) =>
+            string.IsNullOrWhiteSpace(value) ? throw At(jsonPath, $"\"{Name(jsonPath)}\" must not be empty") : value;
+
+        /// <summary>
+        /// What the serializer's <paramref name="exception"/> means for the person who wrote the
+        /// file: a value the release file does not allow, a property an object lacks, or a value
+        /// of the wrong kind.
+        /// </summary>
+        public InputException Explain(JsonException exception)
         {
-            if (Array.IndexOf(allowed, value) < 0)
+            var jsonPath = exception.Path ?? "$";
+            var name = Name(jsonPath);
+            if (exception is WrongValueException)
             {
-                throw new InputException(path, $"\"{name}\" is \"{value}\"; expected one of {string.Join(", ", allowed)}", node.Line, node.Column);
+                return At(jsonPath, name is null ? exception.Message : $"\"{name}\" {exception.Message}");
             }
 
-            return value;
+            var shape = Index().Replace(jsonPath, "[]");
+            var found = Find(jsonPath);
+            if (found is { Token: JsonTokenType.StartObject } && Required.TryGetValue(shape, out var required)
+                && required.FirstOrDefault(r => !found.Value.Names.Contains(r)) is { } missing)
+            {
+                var reason = missing == "cards" ? "\"cards\" is required: the intake cards of the release" : $"\"{missing}\" is required";
+                return new InputException(path, reason, found.Value.Line, found.Value.Column);
+            }
+
+            var wrongKind = WrongKind.TryGetValue(shape, out var known) ? known
+                : name is not null ? $"\"{name}\" must be a string"
+                : exception.Message;
+            return found is { } at ? new InputException(path, wrongKind, at.Line, at.Column) : new InputException(path, wrongKind);
         }
+
+        /// <summary>The property a path ends with, or null when it ends with an array index.</summary>
+        private static string? Name(string jsonPath) =>
+            jsonPath.EndsWith(']') || jsonPath.LastIndexOf('.') is var dot && dot < 0 ? null : jsonPath[(dot + 1)..];
     }
 }

@@ -2,7 +2,7 @@ using System.Collections.Generic;
 
 namespace RegressionProof.Gate.Model;
 
-/// <summary>The release being decided, as <c>release.json</c> describes it (docs/schemas/release.v1.schema.json).</summary>
+/// <summary>The release being decided, as <c>release.json</c> describes it (docs/gate.md, "The release file").</summary>
 internal sealed record ReleaseFile(
     string Path,
     string Version,
@@ -26,6 +26,27 @@ internal enum ReleaseLane
     FastPatch,
 }
 
+/// <summary>The priority of an intake card, P0 (highest) to P4.</summary>
+public enum CardPriority
+{
+    P0,
+    P1,
+    P2,
+    P3,
+    P4,
+}
+
+/// <summary>Why an intake card is in the release.</summary>
+public enum CardReason
+{
+    Regression,
+    SlaBreach,
+    Security,
+    CostAnomaly,
+    PerformanceAnomaly,
+    Feature,
+}
+
 internal sealed record Approval(string Role, string By);
 
 internal sealed record Rollback(string? Plan, bool Tested, bool StagedRollout);
@@ -34,8 +55,8 @@ internal sealed record Rollback(string? Plan, bool Tested, bool StagedRollout);
 internal sealed record Card(
     string Id,
     string? Title,
-    string? Priority,
-    string? Reason,
+    CardPriority? Priority,
+    CardReason? Reason,
     string? Owner,
     string? Backup,
     IReadOnlyList<string> Evidence);

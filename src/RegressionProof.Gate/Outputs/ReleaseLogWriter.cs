@@ -32,8 +32,8 @@ internal static class ReleaseLogWriter
                 : string.Join("<br>", card.Proofs.Select(p => MarkdownText.Escape($"{p.Kind} {p.Display}")));
             md.Append("| ").Append(MarkdownText.Cell(card.Card.Id, SummaryWriter.MaxIdLength))
               .Append(" | ").Append(MarkdownText.Cell(card.Card.Title, SummaryWriter.MaxTitleLength))
-              .Append(" | ").Append(MarkdownText.Cell(card.Card.Priority, SummaryWriter.MaxIdLength))
-              .Append(" | ").Append(MarkdownText.Cell(card.Card.Reason, SummaryWriter.MaxIdLength))
+              .Append(" | ").Append(card.Card.Priority is { } priority ? WireNames.Of(priority) : string.Empty)
+              .Append(" | ").Append(card.Card.Reason is { } reason ? WireNames.Of(reason) : string.Empty)
               .Append(" | ").Append(MarkdownText.Cell(card.Card.Owner, SummaryWriter.MaxIdLength))
               .Append(" / ").Append(MarkdownText.Cell(card.Card.Backup, SummaryWriter.MaxIdLength))
               .Append(" | ").Append(card.Status)

@@ -260,15 +260,15 @@ public class CheckTests
     }
 
     [Theory]
-    [InlineData("regression", "P0", true)]
-    [InlineData("regression", "P1", true)]
-    [InlineData("regression", "P2", false)]
-    [InlineData("sla-breach", "P3", true)]
-    [InlineData("security", null, true)]
-    [InlineData("cost-anomaly", "P2", true)]
-    [InlineData("performance-anomaly", "P4", true)]
-    [InlineData("feature", "P0", false)]
-    public void Fast_patch_lane_takes_only_eligible_cards(string reason, string? priority, bool eligible)
+    [InlineData(CardReason.Regression, CardPriority.P0, true)]
+    [InlineData(CardReason.Regression, CardPriority.P1, true)]
+    [InlineData(CardReason.Regression, CardPriority.P2, false)]
+    [InlineData(CardReason.SlaBreach, CardPriority.P3, true)]
+    [InlineData(CardReason.Security, null, true)]
+    [InlineData(CardReason.CostAnomaly, CardPriority.P2, true)]
+    [InlineData(CardReason.PerformanceAnomaly, CardPriority.P4, true)]
+    [InlineData(CardReason.Feature, CardPriority.P0, false)]
+    public void Fast_patch_lane_takes_only_eligible_cards(CardReason reason, CardPriority? priority, bool eligible)
     {
         var release = Given.Release(lane: ReleaseLane.FastPatch, cards: [Given.Card("INTAKE-1", reason: reason, priority: priority)]);
 
@@ -293,7 +293,7 @@ public class CheckTests
     [Fact]
     public void Fast_patch_lane_is_not_checked_in_the_standard_lane()
     {
-        var release = Given.Release(cards: [Given.Card("INTAKE-1", reason: "feature", priority: "P3")]);
+        var release = Given.Release(cards: [Given.Card("INTAKE-1", reason: CardReason.Feature, priority: CardPriority.P3)]);
 
         Assert.Empty(FastPatchLaneCheck.Check(Given.Input(release, Proven)));
     }

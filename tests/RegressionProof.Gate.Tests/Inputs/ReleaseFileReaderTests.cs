@@ -37,7 +37,7 @@ public sealed class ReleaseFileReaderTests : IDisposable
         Assert.Equal(["release-captain", "dri"], release.Approvals.Select(a => a.Role));
         Assert.Equal(new Rollback("turn off flag billing.discount-v2", true, false), release.Rollback);
         var card = Assert.Single(release.Cards);
-        Assert.Equal(("INTAKE-123", "P1", "regression", "alice", "bob"), (card.Id, card.Priority, card.Reason, card.Owner, card.Backup));
+        Assert.Equal(("INTAKE-123", (CardPriority?)CardPriority.P1, (CardReason?)CardReason.Regression, "alice", "bob"), (card.Id, card.Priority, card.Reason, card.Owner, card.Backup));
         Assert.Equal(["INTAKE-7"], release.Retired);
     }
 
@@ -73,6 +73,29 @@ public sealed class ReleaseFileReaderTests : IDisposable
     [InlineData("{ \"version\": \"1\", \"class\": \"patch\" }", 1, 1, "\"cards\" is required: the intake cards of the release")]
     [InlineData("{ \"version\": \"1\", \"class\": \"patch\", \"rollback\": { \"tested\": \"yes\" }, \"cards\": [] }", 1, 61, "\"tested\" must be true or false")]
     [InlineData("{ \"version\": \"1\", \"class\": \"patch\", \"cards\": [ { \"id\": \"A-1\", \"evidence\": [1] } ] }", 1, 76, "an evidence link must be a string")]
+    [InlineData("{ \"version\": \"1\", \"class\": null, \"cards\": [] }", 1, 28, "\"class\" must be a string")]
+    [InlineData("{ \"version\": \"1\", \"class\": 3, \"cards\": [] }", 1, 28, "\"class\" must be a string")]
+    [InlineData("{ \"version\": \" \", \"class\": \"patch\", \"cards\": [] }", 1, 14, "\"version\" must not be empty")]
+    [InlineData("{ \"version\": \"1\", \"class\": \"patch\", \"cards\": [ { \"id\": \"A-1\" }, null ] }", 1, 65, "a card must be an object")]
+    [InlineData("{ \"version\": \"1\", \"class\": \"patch\", \"cards\": [ 7 ] }", 1, 48, "a card must be an object")]
+    [InlineData("{ \"version\": \"1\", \"class\": \"patch\", \"cards\": null }", 1, 46, "\"cards\" must be an array of cards")]
+    [InlineData("{ \"version\": \"1\", \"class\": \"patch\", \"approvals\": [ { \"role\": \"dri\" } ], \"cards\": [] }", 1, 52, "\"by\" is required")]
+    [InlineData("{ \"version\": \"1\", \"class\": \"patch\", \"approvals\": [ null ], \"cards\": [] }", 1, 52, "an approval must be an object with \"role\" and \"by\"")]
+    [InlineData("{ \"version\": \"1\", \"class\": \"patch\", \"approvals\": { }, \"cards\": [] }", 1, 50, "\"approvals\" must be an array")]
+    [InlineData("{ \"version\": \"1\", \"class\": \"patch\", \"rollback\": true, \"cards\": [] }", 1, 49, "\"rollback\" must be an object")]
+    [InlineData("{ \"version\": \"1\", \"class\": \"patch\", \"cards\": [ { \"id\": 5 } ] }", 1, 56, "\"id\" must be a string")]
+    [InlineData("{ \"version\": \"1\", \"class\": \"patch\", \"cards\": [ { \"id\": \"A-1\", \"evidence\": [\"https://a\", null] } ] }", 1, 89, "an evidence link must be a string")]
+    [InlineData("{ \"version\": \"1\", \"class\": \"patch\", \"cards\": [ { \"id\": \"A-1\", \"title\": 5 } ] }", 1, 72, "\"title\" must be a string")]
+    [InlineData("{ \"version\": \"1\", \"class\": \"patch\", \"cards\": [], \"retired\": [ 7 ] }", 1, 63, "a retired card must be an ID string")]
+    [InlineData("{ \"version\": \"1\", \"class\": \"patch\", \"cards\": [], \"retired\": [ { \"note\": \"x\" } ] }", 1, 63, "\"id\" is required")]
+    [InlineData("{ \"version\": \"1\", \"class\": \"patch\", \"cards\": [], \"retired\": [ { \"id\": \" \" } ] }", 1, 63, "\"id\" must not be empty")]
+    [InlineData("{ \"version\": \"1\", \"class\": \"patch\", \"cards\": [] } x", 1, 51, "unexpected 'x' after the end of the JSON value")]
+    [InlineData("{ \"version\": \"1\", \"class\": \"patch\", \"cards\": [] ", 1, 49, "unexpected end of file; expected ',' or '}'")]
+    [InlineData("{ \"version\" \"1\" }", 1, 13, "unexpected '\"'; expected ':'")]
+    [InlineData("{ \"version\": \"1\", \"class\" }", 1, 27, "unexpected '}'; expected ':'")]
+    [InlineData("{ \"version\": \"1\", \"x\": { \"a\": 1, \"a\": 2 }, \"class\": \"patch\", \"cards\": [] }", 1, 34, "\"a\" is given twice in one object (first at line 1); give it once")]
+    [InlineData("{ \"version\": \"1\\ud800\", \"class\": \"patch\", \"cards\": [] }", 1, 14, "a string holds an escaped unpaired surrogate, which is not text")]
+    [InlineData("{ \"version\": \"1\", \"class\": \"\\u001b[31mhotfix\", \"cards\": [] }", 1, 28, "\"class\" is \"\\u001B[31mhotfix\"; expected one of patch, minor, major")]
     public void A_malformed_release_file_names_the_file_line_and_column(string json, int line, int column, string reason)
     {
         var path = _folder.Write("release.json", json);
@@ -80,6 +103,14 @@ public sealed class ReleaseFileReaderTests : IDisposable
         var error = Assert.Throws<InputException>(() => ReleaseFileReader.Read(path));
 
         Assert.Equal($"{path}({line},{column}): {reason}", error.Message);
+    }
+
+    [Fact]
+    public void Retired_cards_are_read_from_ID_strings_and_from_objects_with_an_id()
+    {
+        var release = ReleaseFileReader.Parse("release.json", """{ "version": "1", "class": "patch", "cards": [], "retired": ["A-0", { "id": "B-0", "note": "x" }] }""");
+
+        Assert.Equal(["A-0", "B-0"], release.Retired);
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public sealed class WriterTests : IDisposable
 
     private static GateResult HostileResult()
     {
-        var card = new Card("INTAKE-1", Hostile, "P1", "regression", Hostile, "bob", ["https://tracker.example/INTAKE-1", "javascript:alert(1)", Hostile]);
+        var card = new Card("INTAKE-1", Hostile, CardPriority.P1, CardReason.Regression, Hostile, "bob", ["https://tracker.example/INTAKE-1", "javascript:alert(1)", Hostile]);
         var release = Given.Release(cards: [card], approvals: []);
         var links = new[]
         {

@@ -1,0 +1,113 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using NJsonSchema;
+using RegressionProof.Gate.Inputs;
+using RegressionProof.Gate.Model;
+using Xunit;
+
+namespace RegressionProof.Gate.Tests.Inputs;
+
+/// <summary>
+/// docs/schemas/release.v1.schema.json, the contract people write release files against, and the
+/// gate's reader agree: a file the schema accepts is read, the enumerations have the same names
+/// in the same order, and a file the schema refuses is refused.
+/// </summary>
+public sealed class ReleaseSchemaTests
+{
+    public static TheoryData<string> AcceptedExamples =>
+    [
+        ReleaseFileReaderTests.Valid,
+        """{ "version": "1.0.0", "class": "minor", "cards": [] }""",
+        """{ "version": "3.0.0", "class": "major", "lane": "standard", "cards": [ { "id": "A-1", "title": "t", "priority": "P0", "reason": "feature", "owner": "o", "backup": "b", "evidence": [] } ] }""",
+        """{ "version": "1.0.1", "class": "patch", "approvals": [], "rollback": {}, "cards": [ { "id": "A-1" } ], "retired": [] }""",
+        """{ "version": "1.0.1", "class": "patch", "rollback": { "plan": "redeploy", "stagedRollout": true }, "cards": [ { "id": "A-1" } ] }""",
+        """{ "version": "1.0.1", "class": "patch", "cards": [ { "id": "A-1" } ], "retired": ["A-0", { "id": "B-0" }, { "id": "C-0", "note": "kept for the object form's other properties" }] }""",
+        """{ "version": "1.0.1", "class": "patch", "cards": [ { "id": "A-1", "team": "payments" } ], "x-tracker": { "board": 7 } }""",
+    ];
+
+    public static TheoryData<string> RefusedExamples =>
+    [
+        """{ "class": "patch", "cards": [] }""",
+        """{ "version": "1", "cards": [] }""",
+        """{ "version": "1", "class": "patch" }""",
+        """{ "version": "", "class": "patch", "cards": [] }""",
+        """{ "version": "1", "class": "hotfix", "cards": [] }""",
+        """{ "version": "1", "class": "patch", "lane": "express", "cards": [] }""",
+        """{ "version": "1", "class": "patch", "approvals": [ { "role": "dri" } ], "cards": [] }""",
+        """{ "version": "1", "class": "patch", "rollback": { "tested": "yes" }, "cards": [] }""",
+        """{ "version": "1", "class": "patch", "cards": [ {} ] }""",
+        """{ "version": "1", "class": "patch", "cards": [ { "id": "A-1", "priority": "P5" } ] }""",
+        """{ "version": "1", "class": "patch", "cards": [ { "id": "A-1", "reason": "whim" } ] }""",
+        """{ "version": "1", "class": "patch", "cards": [ { "id": "A-1", "evidence": [1] } ] }""",
+        """{ "version": "1", "class": "patch", "cards": [], "retired": [7] }""",
+        """{ "version": "1", "class": "patch", "cards": [], "retired": [ { "id": "" } ] }""",
+        """["not", "an", "object"]""",
+    ];
+
+    [Theory]
+    [MemberData(nameof(AcceptedExamples))]
+    public async Task A_release_file_the_schema_accepts_is_read(string json)
+    {
+        Assert.Empty((await Schema()).Validate(json));
+
+        var release = ReleaseFileReader.Parse("release.json", json);
+
+        Assert.False(string.IsNullOrEmpty(release.Version));
+    }
+
+    [Theory]
+    [MemberData(nameof(RefusedExamples))]
+    public async Task A_release_file_the_schema_refuses_is_refused(string json)
+    {
+        Assert.NotEmpty((await Schema()).Validate(json));
+
+        var error = Assert.Throws<InputException>(() => ReleaseFileReader.Parse("release.json", json));
+
+        Assert.StartsWith("release.json(1,", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_schema_enumerates_exactly_the_values_the_reader_knows_in_the_same_order()
+    {
+        var schema = await Schema();
+        var card = schema.Properties["cards"].Item!.ActualSchema;
+
+        Assert.Equal(Names(schema.Properties["class"]), WireNames.Class.Names);
+        Assert.Equal(Names(schema.Properties["lane"]), WireNames.Lane.Names);
+        Assert.Equal(Names(card.Properties["priority"]), WireNames.Priority.Names);
+        Assert.Equal(Names(card.Properties["reason"]), WireNames.Reason.Names);
+    }
+
+    [Fact]
+    public async Task Every_enumerated_value_of_the_schema_is_read_as_the_value_of_that_name()
+    {
+        var schema = await Schema();
+        var card = schema.Properties["cards"].Item!.ActualSchema;
+
+        foreach (var (releaseClass, lane) in Names(schema.Properties["class"]).SelectMany(c => Names(schema.Properties["lane"]), (c, l) => (c, l)))
+        {
+            var release = ReleaseFileReader.Parse("release.json", $$"""{ "version": "1", "class": "{{releaseClass}}", "lane": "{{lane}}", "cards": [] }""");
+            Assert.Equal((releaseClass, lane), (WireNames.Of(release.Class), WireNames.Of(release.Lane)));
+        }
+
+        foreach (var priority in Names(card.Properties["priority"]))
+        {
+            var read = ReleaseFileReader.Parse("release.json", $$"""{ "version": "1", "class": "patch", "cards": [ { "id": "A-1", "priority": "{{priority}}" } ] }""").Cards[0];
+            Assert.Equal(priority, WireNames.Of(read.Priority!.Value));
+        }
+
+        foreach (var reason in Names(card.Properties["reason"]))
+        {
+            var read = ReleaseFileReader.Parse("release.json", $$"""{ "version": "1", "class": "patch", "cards": [ { "id": "A-1", "reason": "{{reason}}" } ] }""").Cards[0];
+            Assert.Equal(reason, WireNames.Of(read.Reason!.Value));
+        }
+    }
+
+    private static IReadOnlyList<string> Names(JsonSchemaProperty property) => property.ActualSchema.Enumeration.Select(v => (string)v!).ToList();
+
+    private static Task<JsonSchema> Schema() =>
+        JsonSchema.FromFileAsync(Path.Combine(AppContext.BaseDirectory, "schemas", "release.v1.schema.json"));
+}
