@@ -10,7 +10,7 @@ namespace RegressionProof.Analyzers.Rules
     /// watches for: no Signal, or a number cast to RecurrenceSignal that names no signal.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class RecurrenceSignalAnalyzer : RegressionProofAnalyzer
+    public sealed class ProbeOrAlertWithoutSignalAnalyzer : RegressionProofAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
             ImmutableArray.Create(Descriptors.RP0008_ProbeOrAlertWithoutSignal, Descriptors.RP0008_UndefinedSignal);

@@ -11,7 +11,7 @@ namespace RegressionProof.Analyzers.Rules
     /// parse, or with automation scheduled more than one sprint after the verification.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class ManualVerificationAnalyzer : RegressionProofAnalyzer
+    public sealed class InvalidManualVerificationAnalyzer : RegressionProofAnalyzer
     {
         /// <summary>Diagnostic property: what is wrong (<see cref="MissingArguments"/>, <see cref="InvalidDate"/>, <see cref="AutomationTooLate"/>).</summary>
         public const string ProblemProperty = "Problem";

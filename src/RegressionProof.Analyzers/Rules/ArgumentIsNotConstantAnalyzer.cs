@@ -10,7 +10,7 @@ namespace RegressionProof.Analyzers.Rules
     /// its type, so neither the manifest nor the gate could read it.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class ConstantArgumentAnalyzer : RegressionProofAnalyzer
+    public sealed class ArgumentIsNotConstantAnalyzer : RegressionProofAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
             ImmutableArray.Create(Descriptors.RP0006_ArgumentIsNotConstant);

@@ -11,7 +11,7 @@ namespace RegressionProof.Analyzers.Rules
     /// configured pattern. A pattern too slow to use is reported once per compilation (RP0010).
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class IntakeIdAnalyzer : RegressionProofAnalyzer
+    public sealed class InvalidIntakeIdAnalyzer : RegressionProofAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
             ImmutableArray.Create(Descriptors.RP0002_InvalidIntakeId, Descriptors.RP0010_IntakeIdPatternTooSlow);

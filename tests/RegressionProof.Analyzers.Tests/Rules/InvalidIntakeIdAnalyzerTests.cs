@@ -1,11 +1,11 @@
 using System.Threading.Tasks;
 using RegressionProof.Analyzers.Rules;
 using Xunit;
-using Verify = RegressionProof.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<RegressionProof.Analyzers.Rules.IntakeIdAnalyzer>;
+using Verify = RegressionProof.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<RegressionProof.Analyzers.Rules.InvalidIntakeIdAnalyzer>;
 
 namespace RegressionProof.Analyzers.Tests.Rules;
 
-public class IntakeIdAnalyzerTests
+public class InvalidIntakeIdAnalyzerTests
 {
     [Theory]
     [InlineData("Fixes")]

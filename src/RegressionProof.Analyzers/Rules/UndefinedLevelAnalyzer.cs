@@ -7,7 +7,7 @@ namespace RegressionProof.Analyzers.Rules
 {
     /// <summary>RP0011: a <c>[RegressionFor]</c> whose <c>Level</c> is a number cast to TestLevel that names no level.</summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class TestLevelAnalyzer : RegressionProofAnalyzer
+    public sealed class UndefinedLevelAnalyzer : RegressionProofAnalyzer
     {
         private const string Level = "Level";
 

@@ -11,7 +11,7 @@ namespace RegressionProof.Analyzers.Rules
     /// file is configured, or when it or the configured baseline cannot be read (RP0010 says why).
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class CardInReleaseFileAnalyzer : RegressionProofAnalyzer
+    public sealed class CardNotInReleaseFileAnalyzer : RegressionProofAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
             ImmutableArray.Create(Descriptors.RP0007_CardNotInReleaseFile);

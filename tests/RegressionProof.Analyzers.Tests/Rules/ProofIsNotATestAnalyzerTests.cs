@@ -3,11 +3,11 @@ using Microsoft.CodeAnalysis.Testing;
 using RegressionProof.Analyzers.Rules;
 using RegressionProof.Analyzers.Tests.Verifiers;
 using Xunit;
-using Verify = RegressionProof.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<RegressionProof.Analyzers.Rules.ProofOnNonTestAnalyzer>;
+using Verify = RegressionProof.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<RegressionProof.Analyzers.Rules.ProofIsNotATestAnalyzer>;
 
 namespace RegressionProof.Analyzers.Tests.Rules;
 
-public class ProofOnNonTestAnalyzerTests
+public class ProofIsNotATestAnalyzerTests
 {
     private const string NotATest = "which is not a test: add the test framework's test attribute";
     private const string NoTests = "a class with no tests: put it on a class of tests or on test methods";
@@ -107,7 +107,7 @@ public class ProofOnNonTestAnalyzerTests
             }
             """;
 
-        Assert.Equal("NUnit.Framework.TestAttribute", await PropertyOfOnlyDiagnosticAsync(source, ProofOnNonTestAnalyzer.TestAttributeProperty));
+        Assert.Equal("NUnit.Framework.TestAttribute", await PropertyOfOnlyDiagnosticAsync(source, ProofIsNotATestAnalyzer.TestAttributeProperty));
     }
 
     [Theory]
@@ -127,8 +127,8 @@ public class ProofOnNonTestAnalyzerTests
         var compilation = AnalyzerRunner.CreateCompilation("Test", [source], [TestFrameworkReferences.Xunit]);
         compilation = compilation.RemoveReferences(TestFrameworkReferences.All).AddReferences(TestFrameworkReferences.Xunit);
 
-        var diagnostic = Assert.Single(await AnalyzerRunner.RunAsync(compilation, [new ProofOnNonTestAnalyzer()]));
-        Assert.Equal(expected, diagnostic.Properties[ProofOnNonTestAnalyzer.TestAttributeProperty]);
+        var diagnostic = Assert.Single(await AnalyzerRunner.RunAsync(compilation, [new ProofIsNotATestAnalyzer()]));
+        Assert.Equal(expected, diagnostic.Properties[ProofIsNotATestAnalyzer.TestAttributeProperty]);
     }
 
     [Fact]
@@ -144,7 +144,7 @@ public class ProofOnNonTestAnalyzerTests
             }
             """;
 
-        Assert.Null(await PropertyOfOnlyDiagnosticAsync(source, ProofOnNonTestAnalyzer.TestAttributeProperty));
+        Assert.Null(await PropertyOfOnlyDiagnosticAsync(source, ProofIsNotATestAnalyzer.TestAttributeProperty));
     }
 
     [Fact]
@@ -264,7 +264,7 @@ public class ProofOnNonTestAnalyzerTests
 
     private static async Task<string?> PropertyOfOnlyDiagnosticAsync(string source, string property)
     {
-        var diagnostics = await AnalyzerRunner.RunAsync(new ProofOnNonTestAnalyzer(), source);
+        var diagnostics = await AnalyzerRunner.RunAsync(new ProofIsNotATestAnalyzer(), source);
         var diagnostic = Assert.Single(diagnostics);
         return diagnostic.Properties.TryGetValue(property, out var value) ? value : null;
     }

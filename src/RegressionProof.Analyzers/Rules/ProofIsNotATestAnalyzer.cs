@@ -11,7 +11,7 @@ namespace RegressionProof.Analyzers.Rules
     /// class that has no tests. Such a proof never runs, so it proves nothing.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class ProofOnNonTestAnalyzer : RegressionProofAnalyzer
+    public sealed class ProofIsNotATestAnalyzer : RegressionProofAnalyzer
     {
         /// <summary>Diagnostic property: metadata name of the test attribute the code fix adds.</summary>
         public const string TestAttributeProperty = "TestAttribute";

@@ -1,11 +1,11 @@
 using System.Threading.Tasks;
 using RegressionProof.Analyzers.Rules;
 using Xunit;
-using Verify = RegressionProof.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<RegressionProof.Analyzers.Rules.ManualVerificationAnalyzer>;
+using Verify = RegressionProof.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<RegressionProof.Analyzers.Rules.InvalidManualVerificationAnalyzer>;
 
 namespace RegressionProof.Analyzers.Tests.Rules;
 
-public class ManualVerificationAnalyzerTests
+public class InvalidManualVerificationAnalyzerTests
 {
     [Theory]
     [InlineData("2026-11-02", "2026-11-02")]
@@ -154,8 +154,8 @@ public class ManualVerificationAnalyzerTests
             }
             """;
 
-        var diagnostic = Assert.Single(await Verifiers.AnalyzerRunner.RunAsync(new ManualVerificationAnalyzer(), source));
-        Assert.Equal(ManualVerificationAnalyzer.AutomationTooLate, diagnostic.Properties[ManualVerificationAnalyzer.ProblemProperty]);
-        Assert.Equal("14", diagnostic.Properties[ManualVerificationAnalyzer.SprintDaysProperty]);
+        var diagnostic = Assert.Single(await Verifiers.AnalyzerRunner.RunAsync(new InvalidManualVerificationAnalyzer(), source));
+        Assert.Equal(InvalidManualVerificationAnalyzer.AutomationTooLate, diagnostic.Properties[InvalidManualVerificationAnalyzer.ProblemProperty]);
+        Assert.Equal("14", diagnostic.Properties[InvalidManualVerificationAnalyzer.SprintDaysProperty]);
     }
 }
