@@ -12,8 +12,10 @@ namespace RegressionProof.Analyzers.Rules
         /// <summary>Diagnostic property: the missing arguments, comma-separated, for the code fix.</summary>
         public const string MissingArgumentsProperty = "MissingArguments";
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            ImmutableArray.Create(Descriptors.RP0004_DashboardPanelWithoutBaselineOrThreshold);
+        public DashboardPanelWithoutBaselineOrThresholdAnalyzer()
+            : base(Descriptors.RP0004_DashboardPanelWithoutBaselineOrThreshold)
+        {
+        }
 
         private protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownAttributes known)
         {

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Globalization;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -13,8 +12,15 @@ namespace RegressionProof.Analyzers.Rules
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class InvalidIntakeIdAnalyzer : RegressionProofAnalyzer
     {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            ImmutableArray.Create(Descriptors.RP0002_InvalidIntakeId, Descriptors.RP0010_IntakeIdPatternTooSlow);
+        public InvalidIntakeIdAnalyzer()
+            : base(
+                Descriptors.RP0002_InvalidIntakeId,
+                Descriptors.RP0002_EmptyIntakeId,
+                Descriptors.RP0002_ControlCharacterInIntakeId,
+                Descriptors.RP0002_IntakeIdMatchTimedOut,
+                Descriptors.RP0010_IntakeIdPatternTooSlow)
+        {
+        }
 
         private protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownAttributes known)
         {
@@ -44,38 +50,41 @@ namespace RegressionProof.Analyzers.Rules
                 return; // missing or not constant: the compiler or RP0006 says so
             }
 
-            string problem;
+            var target = link.TargetName;
+            var quotedId = MessageText.Quote(id);
             if (string.IsNullOrWhiteSpace(id))
             {
-                problem = "is empty: name the intake card, for example \"INTAKE-123\"";
-            }
-            else if (MessageText.IndexOfUnsafe(id!) is var unsafeAt and >= 0)
-            {
-                // Whatever the pattern says: the ID becomes a card reference in manifests, logs and reports.
-                problem = $"contains the control character {MessageText.CodePoint(id![unsafeAt])}: an intake ID is one line of printable text";
-            }
-            else
-            {
-                var pattern = RegressionProofOptions.GetIntakeIdPattern(context.Options, link.Syntax.SyntaxTree);
-                switch (budget.Match(pattern, id!))
-                {
-                    case PatternMatch.NoMatch:
-                        problem = $"does not match the pattern '{MessageText.Escape(pattern.Pattern)}' (regression_proof.intake_id_pattern)";
-                        break;
-                    case PatternMatch.TimedOut:
-                        problem = $"could not be matched against the pattern '{MessageText.Escape(pattern.Pattern)}' (regression_proof.intake_id_pattern) within {IntakeIdPattern.MatchTimeoutMilliseconds.ToString(CultureInfo.InvariantCulture)} ms; a timeout is not a match (RP0010)";
-                        break;
-                    default:
-                        return; // matches, or the pattern is unusable (reported once by RP0010)
-                }
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.RP0002_EmptyIntakeId, link.IntakeIdLocation, quotedId, target));
+                return;
             }
 
-            context.ReportDiagnostic(Diagnostic.Create(
-                Descriptors.RP0002_InvalidIntakeId,
-                link.IntakeIdLocation,
-                MessageText.Quote(id),
-                link.TargetName,
-                problem));
+            if (MessageText.IndexOfUnsafe(id!) is var unsafeAt and >= 0)
+            {
+                // Whatever the pattern says: the ID becomes a card reference in manifests, logs and reports.
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.RP0002_ControlCharacterInIntakeId, link.IntakeIdLocation, quotedId, target, MessageText.CodePoint(id![unsafeAt])));
+                return;
+            }
+
+            var pattern = RegressionProofOptions.GetIntakeIdPattern(context.Options, link.Syntax.SyntaxTree);
+            switch (budget.Match(pattern, id!))
+            {
+                case PatternMatch.NoMatch:
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        Descriptors.RP0002_InvalidIntakeId, link.IntakeIdLocation, quotedId, target, MessageText.Escape(pattern.Pattern)));
+                    break;
+                case PatternMatch.TimedOut:
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        Descriptors.RP0002_IntakeIdMatchTimedOut,
+                        link.IntakeIdLocation,
+                        quotedId,
+                        target,
+                        MessageText.Escape(pattern.Pattern),
+                        IntakeIdPattern.MatchTimeoutMilliseconds.ToString(CultureInfo.InvariantCulture)));
+                    break;
+                default:
+                    return; // matches, or the pattern is unusable (reported once by RP0010)
+            }
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using RegressionProof.Analyzers.Infrastructure;
@@ -12,8 +11,10 @@ namespace RegressionProof.Analyzers.Rules
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class ProbeOrAlertWithoutSignalAnalyzer : RegressionProofAnalyzer
     {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            ImmutableArray.Create(Descriptors.RP0008_ProbeOrAlertWithoutSignal, Descriptors.RP0008_UndefinedSignal);
+        public ProbeOrAlertWithoutSignalAnalyzer()
+            : base(Descriptors.RP0008_ProbeOrAlertWithoutSignal, Descriptors.RP0008_UndefinedSignal)
+        {
+        }
 
         private protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownAttributes known)
         {

@@ -22,8 +22,10 @@ namespace RegressionProof.Analyzers.Rules
         /// </summary>
         public const string SkipInReferenceProperty = "SkipInReference";
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            ImmutableArray.Create(Descriptors.RP0009_SkippedProof);
+        public SkippedProofAnalyzer()
+            : base(Descriptors.RP0009_SkippedProof)
+        {
+        }
 
         private protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownAttributes known)
         {

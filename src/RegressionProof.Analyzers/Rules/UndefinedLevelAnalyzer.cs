@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using RegressionProof.Analyzers.Infrastructure;
@@ -11,8 +10,10 @@ namespace RegressionProof.Analyzers.Rules
     {
         private const string Level = "Level";
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            ImmutableArray.Create(Descriptors.RP0011_UndefinedLevel);
+        public UndefinedLevelAnalyzer()
+            : base(Descriptors.RP0011_UndefinedLevel)
+        {
+        }
 
         private protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownAttributes known)
         {

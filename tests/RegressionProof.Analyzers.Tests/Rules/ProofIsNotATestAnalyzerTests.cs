@@ -9,8 +9,6 @@ namespace RegressionProof.Analyzers.Tests.Rules;
 
 public class ProofIsNotATestAnalyzerTests
 {
-    private const string NotATest = "which is not a test: add the test framework's test attribute";
-    private const string NoTests = "a class with no tests: put it on a class of tests or on test methods";
 
     [Theory]
     [InlineData("using Xunit;", "[Fact]")]
@@ -87,8 +85,8 @@ public class ProofIsNotATestAnalyzerTests
             """;
 
         await Verify.VerifyAnalyzerAsync(source,
-            Verify.Diagnostic("RP0003").WithLocation(0).WithArguments("RegressionFor", "INTAKE-1", "CheckoutTests.Helper()", NotATest),
-            Verify.Diagnostic("RP0003").WithLocation(1).WithArguments("MigrationTest", "INTAKE-2", "CheckoutTests.MigrationHelper()", NotATest));
+            Verify.Diagnostic(Descriptors.RP0003_ProofIsNotATest).WithLocation(0).WithArguments("RegressionFor", "INTAKE-1", "CheckoutTests.Helper()"),
+            Verify.Diagnostic(Descriptors.RP0003_ProofIsNotATest).WithLocation(1).WithArguments("MigrationTest", "INTAKE-2", "CheckoutTests.MigrationHelper()"));
     }
 
     [Fact]
@@ -169,10 +167,9 @@ public class ProofIsNotATestAnalyzerTests
             }
             """;
 
-        const string problem = "a local function or lambda, which no test runner runs: put it on the test method";
         await Verify.VerifyAnalyzerAsync(source,
-            Verify.Diagnostic("RP0003").WithLocation(0).WithArguments("RegressionFor", "INTAKE-1", "lambda expression", problem),
-            Verify.Diagnostic("RP0003").WithLocation(1).WithArguments("RegressionFor", "INTAKE-1", "Local()", problem));
+            Verify.Diagnostic(Descriptors.RP0003_ProofOnLocalFunction).WithLocation(0).WithArguments("RegressionFor", "INTAKE-1", "lambda expression"),
+            Verify.Diagnostic(Descriptors.RP0003_ProofOnLocalFunction).WithLocation(1).WithArguments("RegressionFor", "INTAKE-1", "Local()"));
     }
 
     [Fact]
@@ -225,7 +222,7 @@ public class ProofIsNotATestAnalyzerTests
             """;
 
         await Verify.VerifyAnalyzerAsync(source,
-            Verify.Diagnostic("RP0003").WithLocation(0).WithArguments("RegressionFor", "INTAKE-1", "CheckoutHelpers", NoTests));
+            Verify.Diagnostic(Descriptors.RP0003_ProofOnClassWithoutTests).WithLocation(0).WithArguments("RegressionFor", "INTAKE-1", "CheckoutHelpers"));
     }
 
     [Fact]
