@@ -136,6 +136,14 @@ namespace RegressionProof.Analyzers
             DiagnosticSeverity.Error,
             "A regression test that does not run cannot detect the regression it was written for.");
 
+        /// <summary>RP0009 for a skipped test inherited from a referenced assembly: the skip is there, so {3} names the assembly.</summary>
+        public static readonly DiagnosticDescriptor RP0009_SkippedProofInReference = Create(
+            DiagnosticIds.SkippedProof,
+            "Regression proof is skipped",
+            "The proof of {0} '{1}' is skipped ({2} in {3}): a skipped proof proves nothing",
+            DiagnosticSeverity.Error,
+            "A regression test that does not run cannot detect the regression it was written for.");
+
         public static readonly DiagnosticDescriptor RP0010_InvalidConfiguration = Create(
             DiagnosticIds.InvalidConfiguration,
             "RegressionProof configuration is not valid",

@@ -23,7 +23,7 @@ namespace RegressionProof.Analyzers.Rules
         public const string SkipInReferenceProperty = "SkipInReference";
 
         public SkippedProofAnalyzer()
-            : base(Descriptors.RP0009_SkippedProof)
+            : base(Descriptors.RP0009_SkippedProof, Descriptors.RP0009_SkippedProofInReference)
         {
         }
 
@@ -73,12 +73,13 @@ namespace RegressionProof.Analyzers.Rules
             if (skip.Syntax is null)
             {
                 context.ReportDiagnostic(Diagnostic.Create(
-                    Descriptors.RP0009_SkippedProof,
+                    Descriptors.RP0009_SkippedProofInReference,
                     context.Link.Location,
                     ImmutableDictionary<string, string?>.Empty.Add(SkipInReferenceProperty, "true"),
                     context.Link.CardDisplay,
                     testName,
-                    skip.Description + " in " + test.ContainingAssembly.Name));
+                    skip.Description,
+                    test.ContainingAssembly.Name));
                 return;
             }
 
