@@ -13,17 +13,59 @@ public static class Descriptors
         "Every fix must carry at least one regression proof linked to its intake card. In a project with RegressionProofAggregate=true, every [Fixes] in its source or its references must have a proof for the same card in its source or its references.",
         WellKnownDiagnosticTags.CompilationEnd);
 
+    /// <summary>RP0002 for an ID that does not match regression_proof.intake_id_pattern.</summary>
     public static readonly DiagnosticDescriptor RP0002_InvalidIntakeId = Create(
         DiagnosticIds.InvalidIntakeId,
         "Intake ID is not valid",
-        "The intake ID {0} on '{1}' {2}",
+        "The intake ID {0} on '{1}' does not match the pattern '{2}' (regression_proof.intake_id_pattern)",
         DiagnosticSeverity.Error,
         "An intake ID links code to a card of the tracker. An empty ID, or one that does not match regression_proof.intake_id_pattern, links to nothing.");
 
+    /// <summary>RP0002 for an empty or whitespace ID: checked whatever the pattern.</summary>
+    public static readonly DiagnosticDescriptor RP0002_EmptyIntakeId = Create(
+        DiagnosticIds.InvalidIntakeId,
+        "Intake ID is not valid",
+        "The intake ID {0} on '{1}' is empty: name the intake card, for example \"INTAKE-123\"",
+        DiagnosticSeverity.Error,
+        "An intake ID links code to a card of the tracker. An empty ID, or one that does not match regression_proof.intake_id_pattern, links to nothing.");
+
+    /// <summary>RP0002 for an ID with a control character: it becomes a card reference in manifests, logs and reports, whatever the pattern says.</summary>
+    public static readonly DiagnosticDescriptor RP0002_ControlCharacterInIntakeId = Create(
+        DiagnosticIds.InvalidIntakeId,
+        "Intake ID is not valid",
+        "The intake ID {0} on '{1}' contains the control character {2}: an intake ID is one line of printable text",
+        DiagnosticSeverity.Error,
+        "An intake ID links code to a card of the tracker. An empty ID, or one that does not match regression_proof.intake_id_pattern, links to nothing.");
+
+    /// <summary>RP0002 for an ID the pattern could not be matched against in time.</summary>
+    public static readonly DiagnosticDescriptor RP0002_IntakeIdMatchTimedOut = Create(
+        DiagnosticIds.InvalidIntakeId,
+        "Intake ID is not valid",
+        "The intake ID {0} on '{1}' could not be matched against the pattern '{2}' (regression_proof.intake_id_pattern) within {3} ms; a timeout is not a match (RP0010)",
+        DiagnosticSeverity.Error,
+        "An intake ID links code to a card of the tracker. An empty ID, or one that does not match regression_proof.intake_id_pattern, links to nothing.");
+
+    /// <summary>RP0003 for a method that is not a test; the code fix adds the test attribute.</summary>
     public static readonly DiagnosticDescriptor RP0003_ProofIsNotATest = Create(
         DiagnosticIds.ProofIsNotATest,
         "Test proof is not on a test",
-        "[{0}(\"{1}\")] is on '{2}', {3}",
+        "[{0}(\"{1}\")] is on '{2}', which is not a test: add the test framework's test attribute",
+        DiagnosticSeverity.Error,
+        "[RegressionFor] and [MigrationTest] prove a card only when a test runner runs the code they mark: a test method (xunit, NUnit, MSTest, TUnit) or a class that has tests.");
+
+    /// <summary>RP0003 for a local function or lambda.</summary>
+    public static readonly DiagnosticDescriptor RP0003_ProofOnLocalFunction = Create(
+        DiagnosticIds.ProofIsNotATest,
+        "Test proof is not on a test",
+        "[{0}(\"{1}\")] is on '{2}', a local function or lambda, which no test runner runs: put it on the test method",
+        DiagnosticSeverity.Error,
+        "[RegressionFor] and [MigrationTest] prove a card only when a test runner runs the code they mark: a test method (xunit, NUnit, MSTest, TUnit) or a class that has tests.");
+
+    /// <summary>RP0003 for a class that has no tests.</summary>
+    public static readonly DiagnosticDescriptor RP0003_ProofOnClassWithoutTests = Create(
+        DiagnosticIds.ProofIsNotATest,
+        "Test proof is not on a test",
+        "[{0}(\"{1}\")] is on '{2}', a class with no tests: put it on a class of tests or on test methods",
         DiagnosticSeverity.Error,
         "[RegressionFor] and [MigrationTest] prove a card only when a test runner runs the code they mark: a test method (xunit, NUnit, MSTest, TUnit) or a class that has tests.");
 
@@ -34,10 +76,27 @@ public static class Descriptors
         DiagnosticSeverity.Error,
         "A dashboard panel is a regression proof only with a baseline and a threshold clearly defined: without them nobody can tell normal from broken.");
 
+    /// <summary>RP0005 for missing Steps, RecordedOn or AutomateBy ({2} lists them, joined with "and").</summary>
     public static readonly DiagnosticDescriptor RP0005_InvalidManualVerification = Create(
         DiagnosticIds.InvalidManualVerification,
         "Manual verification is incomplete or schedules automation too late",
-        "[ManualVerification(\"{0}\")] on '{1}' {2}",
+        "[ManualVerification(\"{0}\")] on '{1}' needs {2}: document the steps, the day they were followed and the day automation replaces them",
+        DiagnosticSeverity.Error,
+        "Manual verification is the proof of last resort: its steps must be documented, it must be dated, and its automation must be scheduled within the next sprint.");
+
+    /// <summary>RP0005 for a RecordedOn or AutomateBy that does not parse.</summary>
+    public static readonly DiagnosticDescriptor RP0005_ManualVerificationDateIsNotADate = Create(
+        DiagnosticIds.InvalidManualVerification,
+        "Manual verification is incomplete or schedules automation too late",
+        "[ManualVerification(\"{0}\")] on '{1}' has {2} \"{3}\", which is not a date in the form {4}",
+        DiagnosticSeverity.Error,
+        "Manual verification is the proof of last resort: its steps must be documented, it must be dated, and its automation must be scheduled within the next sprint.");
+
+    /// <summary>RP0005 for an AutomateBy more than one sprint after RecordedOn.</summary>
+    public static readonly DiagnosticDescriptor RP0005_AutomationScheduledTooLate = Create(
+        DiagnosticIds.InvalidManualVerification,
+        "Manual verification is incomplete or schedules automation too late",
+        "[ManualVerification(\"{0}\")] on '{1}' schedules automation on {2}, more than one sprint ({3} days) after RecordedOn {4}: automate by {5} at the latest",
         DiagnosticSeverity.Error,
         "Manual verification is the proof of last resort: its steps must be documented, it must be dated, and its automation must be scheduled within the next sprint.");
 
@@ -74,6 +133,14 @@ public static class Descriptors
         DiagnosticIds.SkippedProof,
         "Regression proof is skipped",
         "The proof of {0} '{1}' is skipped ({2}): a skipped proof proves nothing",
+        DiagnosticSeverity.Error,
+        "A regression test that does not run cannot detect the regression it was written for.");
+
+    /// <summary>RP0009 for a skipped test inherited from a referenced assembly: the skip is there, so {3} names the assembly.</summary>
+    public static readonly DiagnosticDescriptor RP0009_SkippedProofInReference = Create(
+        DiagnosticIds.SkippedProof,
+        "Regression proof is skipped",
+        "The proof of {0} '{1}' is skipped ({2} in {3}): a skipped proof proves nothing",
         DiagnosticSeverity.Error,
         "A regression test that does not run cannot detect the regression it was written for.");
 

@@ -76,7 +76,7 @@ namespace RegressionProof.CodeFixes
             var sprintDays = RegressionProofOptions.GetSprintDays(document.Project.AnalyzerOptions, fix.Attribute.SyntaxTree);
             var today = Clock.Today().Date;
             var attribute = SyntaxFactory.ParseCompilationUnit(
-                    $"[ManualVerification({SymbolDisplay.FormatLiteral(fix.Card, quote: true)}, Steps = {SymbolDisplay.FormatLiteral(ManualVerificationCodeFixProvider.StepsPlaceholder, quote: true)}, RecordedOn = \"{IsoDate.Print(today)}\", AutomateBy = \"{IsoDate.Print(today.AddDays(sprintDays))}\")]class C{{}}")
+                    $"[ManualVerification({SymbolDisplay.FormatLiteral(fix.Card, quote: true)}, Steps = {SymbolDisplay.FormatLiteral(InvalidManualVerificationCodeFixProvider.StepsPlaceholder, quote: true)}, RecordedOn = \"{IsoDate.Print(today)}\", AutomateBy = \"{IsoDate.Print(today.AddDays(sprintDays))}\")]class C{{}}")
                 .DescendantNodes().OfType<AttributeListSyntax>().First();
             var newList = attribute
                 .WithLeadingTrivia(fixesList.GetLeadingTrivia())

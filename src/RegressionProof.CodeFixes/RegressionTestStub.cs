@@ -84,9 +84,8 @@ namespace RegressionProof.CodeFixes
             var metadataName = framework.TestAttributeMetadataName(hasParameters: false)!;
             var frameworkNamespace = metadataName.Substring(0, metadataName.LastIndexOf('.'));
             var fileScoped = target.ParseOptions is CSharpParseOptions { LanguageVersion: >= LanguageVersion.CSharp10 };
-            // MSTest runs only the tests of classes marked [TestClass]; the other frameworks need no marker.
             var body = new StringBuilder()
-                .Append(framework == TestFramework.MSTest ? "[TestClass]\n" : string.Empty)
+                .Append(framework.TestClassAttributeToAdd is { } testClass ? "[" + testClass + "]\n" : string.Empty)
                 .Append("public class ").Append(className).Append('\n')
                 .Append("{\n")
                 .Append(method)

@@ -143,7 +143,7 @@ public class HostileInputTests
         });
         var compilation = AnalyzerRunner.CreateCompilation("Hostile", ["using RegressionProof; class C { [Fixes(\"INTAKE-1\")] void M() { } }"]);
 
-        var diagnostics = await AnalyzerRunner.RunAsync(compilation, [new ConfigurationAnalyzer()], options);
+        var diagnostics = await AnalyzerRunner.RunAsync(compilation, [new InvalidConfigurationAnalyzer()], options);
 
         Assert.Equal(2, diagnostics.Length);
         Assert.All(diagnostics, d => Assert.DoesNotContain(d.GetMessage(CultureInfo.InvariantCulture), c => MessageText.IsUnsafe(c)));
@@ -208,7 +208,7 @@ public class HostileInputTests
             treeOptions: pattern is null ? null : new Dictionary<string, string> { ["regression_proof.intake_id_pattern"] = pattern });
         var compilation = AnalyzerRunner.CreateCompilation("Hostile", [source]);
         var withAnalyzers = compilation.WithAnalyzers(
-            [new IntakeIdAnalyzer()],
+            [new InvalidIntakeIdAnalyzer()],
             new CompilationWithAnalyzersOptions(options, (exception, _, _) => exceptions.Add(exception), concurrentAnalysis: true, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false));
 
         var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync();

@@ -31,7 +31,7 @@ public class RandomizedCodeFixTests
         .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
         .ToImmutableArray();
 
-    private static readonly CodeFixProvider[] Fixers = typeof(ProofOnNonTestCodeFixProvider).Assembly.GetTypes()
+    private static readonly CodeFixProvider[] Fixers = typeof(ProofIsNotATestCodeFixProvider).Assembly.GetTypes()
         .Where(t => !t.IsAbstract && typeof(CodeFixProvider).IsAssignableFrom(t))
         .Select(t => (CodeFixProvider)Activator.CreateInstance(t)!)
         .ToArray();

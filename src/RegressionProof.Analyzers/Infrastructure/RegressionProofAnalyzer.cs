@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -13,6 +14,14 @@ namespace RegressionProof.Analyzers.Infrastructure
     /// </summary>
     public abstract class RegressionProofAnalyzer : DiagnosticAnalyzer
     {
+        /// <summary>Takes every descriptor the rule reports, so a rule cannot report one it did not declare.</summary>
+        private protected RegressionProofAnalyzer(params DiagnosticDescriptor[] supportedDiagnostics)
+        {
+            SupportedDiagnostics = ImmutableArray.Create(supportedDiagnostics);
+        }
+
+        public sealed override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; }
+
         /// <summary>
         /// True for a rule whose verdict depends on links in generated code too. Such a rule analyzes
         /// generated code but still reports nothing there: nobody can edit a generated file.

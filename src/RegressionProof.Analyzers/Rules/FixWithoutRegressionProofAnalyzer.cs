@@ -22,8 +22,10 @@ namespace RegressionProof.Analyzers.Rules
         /// <summary>Diagnostic property: the card ID, for the code fixes.</summary>
         public const string CardProperty = "Card";
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            ImmutableArray.Create(Descriptors.RP0001_FixWithoutRegressionProof);
+        public FixWithoutRegressionProofAnalyzer()
+            : base(Descriptors.RP0001_FixWithoutRegressionProof)
+        {
+        }
 
         // A proof in a generated file (a source generator's tests, a .g.cs) runs and is in the
         // manifest like any other, so it proves its card here too.
@@ -36,57 +38,9 @@ namespace RegressionProof.Analyzers.Rules
                 return;
             }
 
-            var fixes = new ConcurrentQueue<(string Card, string Target, Location Location)>();
-            var provenCards = new ConcurrentDictionary<string, bool>();
-
-            RegisterLinkAction(context, known, linkContext =>
-            {
-                var link = linkContext.Link;
-                if (link.CardId is not { } card)
-                {
-                    return; // RP0002 or RP0006 covers unusable IDs
-                }
-
-                if (link.Kind.IsProof())
-                {
-                    provenCards[card] = true;
-                }
-                else
-                {
-                    fixes.Enqueue((card, link.TargetName, link.Location));
-                }
-            });
-
-            context.RegisterCompilationEndAction(endContext =>
-            {
-                var referencedFixes = new List<(string Card, string Target)>();
-                foreach (var assembly in endContext.Compilation.SourceModule.ReferencedAssemblySymbols)
-                {
-                    // The embedded manifest lists every link, private and internal ones too; metadata
-                    // only shows a compilation the public surface of its references.
-                    if (KnownAttributes.CanCarryLinks(assembly)
-                        && !CollectFromManifest(assembly, referencedFixes, provenCards))
-                    {
-                        CollectReferencedLinks(assembly.GlobalNamespace, known, referencedFixes, provenCards, assembly.Name, endContext.CancellationToken);
-                    }
-                }
-
-                foreach (var fix in fixes.OrderBy(f => f.Location.SourceTree?.FilePath, System.StringComparer.Ordinal).ThenBy(f => f.Location.SourceSpan.Start))
-                {
-                    if (!provenCards.ContainsKey(fix.Card))
-                    {
-                        endContext.ReportDiagnostic(Create(fix.Location, fix.Card, fix.Target));
-                    }
-                }
-
-                foreach (var fix in referencedFixes.Distinct().OrderBy(f => f.Target, System.StringComparer.Ordinal))
-                {
-                    if (!provenCards.ContainsKey(fix.Card))
-                    {
-                        endContext.ReportDiagnostic(Create(Location.None, fix.Card, fix.Target));
-                    }
-                }
-            });
+            var state = new CompilationState(known);
+            RegisterLinkAction(context, known, state.OnLink);
+            context.RegisterCompilationEndAction(state.OnCompilationEnd);
         }
 
         private static Diagnostic Create(Location location, string card, string target) => Diagnostic.Create(
@@ -143,54 +97,131 @@ namespace RegressionProof.Analyzers.Rules
             return false;
         }
 
-        private static void CollectReferencedLinks(
-            INamespaceOrTypeSymbol container,
-            KnownAttributes known,
-            List<(string Card, string Target)> fixes,
-            ConcurrentDictionary<string, bool> provenCards,
-            string assemblyName,
-            System.Threading.CancellationToken cancellationToken)
+        /// <summary>
+        /// What RP0001 learns in one compilation: the fixes in its source, and every card proven in
+        /// its source or its references. Analyzer instances are shared between compilations, so
+        /// this lives per compilation, not in fields of the analyzer.
+        /// </summary>
+        private sealed class CompilationState
         {
-            foreach (var member in container.GetMembers())
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                switch (member)
-                {
-                    case INamespaceSymbol ns:
-                        CollectReferencedLinks(ns, known, fixes, provenCards, assemblyName, cancellationToken);
-                        break;
-                    case INamedTypeSymbol type:
-                        Collect(type, known, fixes, provenCards, assemblyName);
-                        CollectReferencedLinks(type, known, fixes, provenCards, assemblyName, cancellationToken);
-                        break;
-                    default:
-                        if (container is INamedTypeSymbol)
-                        {
-                            Collect(member, known, fixes, provenCards, assemblyName);
-                        }
+            private readonly KnownAttributes _known;
+            private readonly ConcurrentQueue<(string Card, string Target, Location Location)> _fixes = new();
+            private readonly ConcurrentDictionary<string, bool> _provenCards = new();
 
-                        break;
-                }
+            public CompilationState(KnownAttributes known)
+            {
+                _known = known;
             }
-        }
 
-        private static void Collect(
-            ISymbol symbol, KnownAttributes known, List<(string Card, string Target)> fixes, ConcurrentDictionary<string, bool> provenCards, string assemblyName)
-        {
-            foreach (var (attribute, kind) in known.LinksOf(symbol))
+            public void OnLink(LinkAnalysisContext linkContext)
             {
-                if (attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Value is not string { } card || string.IsNullOrWhiteSpace(card))
+                var link = linkContext.Link;
+                if (link.CardId is not { } card)
                 {
-                    continue;
+                    return; // RP0002 or RP0006 covers unusable IDs
                 }
 
-                if (kind.IsProof())
+                if (link.Kind.IsProof())
                 {
-                    provenCards[card] = true;
+                    _provenCards[card] = true;
                 }
                 else
                 {
-                    fixes.Add((card, assemblyName + ": " + symbol.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat)));
+                    _fixes.Enqueue((card, link.TargetName, link.Location));
+                }
+            }
+
+            public void OnCompilationEnd(CompilationAnalysisContext endContext)
+            {
+                var referencedFixes = new List<(string Card, string Target)>();
+                foreach (var assembly in endContext.Compilation.SourceModule.ReferencedAssemblySymbols)
+                {
+                    // The embedded manifest lists every link, private and internal ones too; metadata
+                    // only shows a compilation the public surface of its references.
+                    if (KnownAttributes.CanCarryLinks(assembly)
+                        && !CollectFromManifest(assembly, referencedFixes, _provenCards))
+                    {
+                        new ReferencedAssembly(this, assembly.Name, referencedFixes, endContext.CancellationToken).Collect(assembly.GlobalNamespace);
+                    }
+                }
+
+                foreach (var fix in _fixes.OrderBy(f => f.Location.SourceTree?.FilePath, System.StringComparer.Ordinal).ThenBy(f => f.Location.SourceSpan.Start))
+                {
+                    if (!_provenCards.ContainsKey(fix.Card))
+                    {
+                        endContext.ReportDiagnostic(Create(fix.Location, fix.Card, fix.Target));
+                    }
+                }
+
+                foreach (var fix in referencedFixes.Distinct().OrderBy(f => f.Target, System.StringComparer.Ordinal))
+                {
+                    if (!_provenCards.ContainsKey(fix.Card))
+                    {
+                        endContext.ReportDiagnostic(Create(Location.None, fix.Card, fix.Target));
+                    }
+                }
+            }
+
+            /// <summary>The walk over one referenced assembly built without the generator, through its metadata.</summary>
+            private readonly struct ReferencedAssembly
+            {
+                private readonly CompilationState _state;
+                private readonly string _assemblyName;
+                private readonly List<(string Card, string Target)> _fixes;
+                private readonly System.Threading.CancellationToken _cancellationToken;
+
+                public ReferencedAssembly(
+                    CompilationState state, string assemblyName, List<(string Card, string Target)> fixes, System.Threading.CancellationToken cancellationToken)
+                {
+                    _state = state;
+                    _assemblyName = assemblyName;
+                    _fixes = fixes;
+                    _cancellationToken = cancellationToken;
+                }
+
+                public void Collect(INamespaceOrTypeSymbol container)
+                {
+                    foreach (var member in container.GetMembers())
+                    {
+                        _cancellationToken.ThrowIfCancellationRequested();
+                        switch (member)
+                        {
+                            case INamespaceSymbol ns:
+                                Collect(ns);
+                                break;
+                            case INamedTypeSymbol type:
+                                CollectLinks(type);
+                                Collect(type);
+                                break;
+                            default:
+                                if (container is INamedTypeSymbol)
+                                {
+                                    CollectLinks(member);
+                                }
+
+                                break;
+                        }
+                    }
+                }
+
+                private void CollectLinks(ISymbol symbol)
+                {
+                    foreach (var (attribute, kind) in _state._known.LinksOf(symbol))
+                    {
+                        if (attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Value is not string { } card || string.IsNullOrWhiteSpace(card))
+                        {
+                            continue;
+                        }
+
+                        if (kind.IsProof())
+                        {
+                            _state._provenCards[card] = true;
+                        }
+                        else
+                        {
+                            _fixes.Add((card, _assemblyName + ": " + symbol.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat)));
+                        }
+                    }
                 }
             }
         }

@@ -22,8 +22,10 @@ namespace RegressionProof.Analyzers.Rules
         /// </summary>
         public const string SkipInReferenceProperty = "SkipInReference";
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            ImmutableArray.Create(Descriptors.RP0009_SkippedProof);
+        public SkippedProofAnalyzer()
+            : base(Descriptors.RP0009_SkippedProof, Descriptors.RP0009_SkippedProofInReference)
+        {
+        }
 
         private protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownAttributes known)
         {
@@ -71,12 +73,13 @@ namespace RegressionProof.Analyzers.Rules
             if (skip.Syntax is null)
             {
                 context.ReportDiagnostic(Diagnostic.Create(
-                    Descriptors.RP0009_SkippedProof,
+                    Descriptors.RP0009_SkippedProofInReference,
                     context.Link.Location,
                     ImmutableDictionary<string, string?>.Empty.Add(SkipInReferenceProperty, "true"),
                     context.Link.CardDisplay,
                     testName,
-                    skip.Description + " in " + test.ContainingAssembly.Name));
+                    skip.Description,
+                    test.ContainingAssembly.Name));
                 return;
             }
 

@@ -2,8 +2,8 @@ using System.Text;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.Testing;
 using Xunit;
-using Verify = RegressionProof.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<RegressionProof.Analyzers.Rules.CardInReleaseFileAnalyzer>;
-using VerifyConfiguration = RegressionProof.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<RegressionProof.Analyzers.Rules.ConfigurationAnalyzer>;
+using Verify = RegressionProof.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<RegressionProof.Analyzers.Rules.CardNotInReleaseFileAnalyzer>;
+using VerifyConfiguration = RegressionProof.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<RegressionProof.Analyzers.Rules.InvalidConfigurationAnalyzer>;
 
 namespace RegressionProof.Analyzers.Tests.Rules;
 
@@ -64,7 +64,7 @@ public class BaselineCardsTests
     [Fact]
     public async Task Without_a_baseline_the_cards_of_the_previous_release_are_reported()
     {
-        var test = CardInReleaseFileAnalyzerTests.WithReleaseFile(Marked(Source, "10", "5", "3"), "/repo/release.json", NextRelease, "/repo/release.json");
+        var test = CardNotInReleaseFileAnalyzerTests.WithReleaseFile(Marked(Source, "10", "5", "3"), "/repo/release.json", NextRelease, "/repo/release.json");
         Expect(test, "INTAKE-66", "INTAKE-77", "INTAKE-10", "INTAKE-5", "INTAKE-3");
 
         await test.RunAsync();
@@ -95,7 +95,7 @@ public class BaselineCardsTests
     [Fact]
     public async Task A_configured_baseline_that_is_not_an_additional_file_disables_the_check()
     {
-        var test = CardInReleaseFileAnalyzerTests.WithReleaseFile(Unmarked(Source), "/repo/release.json", NextRelease, "/repo/release.json");
+        var test = CardNotInReleaseFileAnalyzerTests.WithReleaseFile(Unmarked(Source), "/repo/release.json", NextRelease, "/repo/release.json");
         test.BuildProperties["RegressionProofBaseline"] = "/repo/missing/coverage-manifest.json";
 
         await test.RunAsync();
@@ -170,7 +170,7 @@ public class BaselineCardsTests
 
     private static Verify.Test WithBaseline(string source, string path, string json, string? property = null)
     {
-        var test = CardInReleaseFileAnalyzerTests.WithReleaseFile(source, "/repo/release.json", NextRelease, "/repo/release.json");
+        var test = CardNotInReleaseFileAnalyzerTests.WithReleaseFile(source, "/repo/release.json", NextRelease, "/repo/release.json");
         test.BuildProperties["RegressionProofBaseline"] = property ?? path;
         test.TestState.AdditionalFiles.Add((path, json));
         return test;

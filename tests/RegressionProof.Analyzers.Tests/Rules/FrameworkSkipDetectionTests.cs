@@ -34,7 +34,7 @@ public class FrameworkSkipDetectionTests
             """;
 
         await Verify.VerifyAnalyzerAsync(source,
-            Verify.Diagnostic("RP0009").WithLocation(0).WithLocation(1).WithArguments("INTAKE-1", "RefundTests.Refunds()", description));
+            Verify.Diagnostic(Descriptors.RP0009_SkippedProof).WithLocation(0).WithLocation(1).WithArguments("INTAKE-1", "RefundTests.Refunds()", description));
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public class FrameworkSkipDetectionTests
             }
             """;
         var test = new Verify.Test { TestCode = source };
-        test.ExpectedDiagnostics.Add(Verify.Diagnostic("RP0009").WithLocation(0).WithLocation(1)
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic(Descriptors.RP0009_SkippedProof).WithLocation(0).WithLocation(1)
             .WithArguments("INTAKE-1", "RefundTests", "NUnit [TestFixture] IgnoreReason = \"flaky\" on class RefundTests"));
 
         await test.RunAsync();
@@ -102,8 +102,8 @@ public class FrameworkSkipDetectionTests
             """;
 
         await Verify.VerifyAnalyzerAsync(source,
-            Verify.Diagnostic("RP0009").WithLocation(0).WithLocation(1).WithArguments("INTAKE-1", "CheckoutTests.A()", "NUnit [Ignore] until 2026-12-31"),
-            Verify.Diagnostic("RP0009").WithLocation(2).WithLocation(3).WithArguments("INTAKE-2", "CheckoutTests.B(int)", "NUnit Ignore = \"broken\" until 2027-01-15"));
+            Verify.Diagnostic(Descriptors.RP0009_SkippedProof).WithLocation(0).WithLocation(1).WithArguments("INTAKE-1", "CheckoutTests.A()", "NUnit [Ignore] until 2026-12-31"),
+            Verify.Diagnostic(Descriptors.RP0009_SkippedProof).WithLocation(2).WithLocation(3).WithArguments("INTAKE-2", "CheckoutTests.B(int)", "NUnit Ignore = \"broken\" until 2027-01-15"));
     }
 
     [Fact]
@@ -133,9 +133,9 @@ public class FrameworkSkipDetectionTests
             """;
 
         await Verify.VerifyAnalyzerAsync(source,
-            Verify.Diagnostic("RP0009").WithLocation(0).WithLocation(1).WithArguments("INTAKE-1", "CheckoutTests.A()", "xunit Explicit = true"),
-            Verify.Diagnostic("RP0009").WithLocation(2).WithLocation(3).WithArguments("INTAKE-2", "CheckoutTests.B()", "NUnit [Explicit]"),
-            Verify.Diagnostic("RP0009").WithLocation(4).WithLocation(5).WithArguments("INTAKE-3", "CheckoutTests.C()", "TUnit [Explicit]"));
+            Verify.Diagnostic(Descriptors.RP0009_SkippedProof).WithLocation(0).WithLocation(1).WithArguments("INTAKE-1", "CheckoutTests.A()", "xunit Explicit = true"),
+            Verify.Diagnostic(Descriptors.RP0009_SkippedProof).WithLocation(2).WithLocation(3).WithArguments("INTAKE-2", "CheckoutTests.B()", "NUnit [Explicit]"),
+            Verify.Diagnostic(Descriptors.RP0009_SkippedProof).WithLocation(4).WithLocation(5).WithArguments("INTAKE-3", "CheckoutTests.C()", "TUnit [Explicit]"));
     }
 
     [Theory]
@@ -158,7 +158,7 @@ public class FrameworkSkipDetectionTests
             """;
 
         await Verify.VerifyAnalyzerAsync(source,
-            Verify.Diagnostic("RP0009").WithLocation(0).WithLocation(1).WithArguments("INTAKE-1", "CheckoutTests.A()", description));
+            Verify.Diagnostic(Descriptors.RP0009_SkippedProof).WithLocation(0).WithLocation(1).WithArguments("INTAKE-1", "CheckoutTests.A()", description));
     }
 
     [Fact]
@@ -183,8 +183,8 @@ public class FrameworkSkipDetectionTests
             """;
         var test = new Verify.Test { TestCode = source };
         test.TestState.AdditionalReferences.Add(contract);
-        test.ExpectedDiagnostics.Add(Verify.Diagnostic("RP0009").WithLocation(0)
-            .WithArguments("INTAKE-1", "RepositoryContract.Saves()", "xunit Skip = \"flaky on CI\" in Contracts"));
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic(Descriptors.RP0009_SkippedProofInReference).WithLocation(0)
+            .WithArguments("INTAKE-1", "RepositoryContract.Saves()", "xunit Skip = \"flaky on CI\"", "Contracts"));
 
         await test.RunAsync();
 
@@ -235,6 +235,6 @@ public class FrameworkSkipDetectionTests
             """;
 
         await Verify.VerifyAnalyzerAsync(source,
-            Verify.Diagnostic("RP0009").WithLocation(0).WithLocation(1).WithArguments("INTAKE-1", "CheckoutTests.Totals()", "xunit Skip = \"flaky\""));
+            Verify.Diagnostic(Descriptors.RP0009_SkippedProof).WithLocation(0).WithLocation(1).WithArguments("INTAKE-1", "CheckoutTests.Totals()", "xunit Skip = \"flaky\""));
     }
 }

@@ -2,7 +2,7 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.Testing;
 using RegressionProof.Analyzers.Tests.Verifiers;
 using Xunit;
-using Verify = RegressionProof.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<RegressionProof.Analyzers.Rules.ProofOnNonTestAnalyzer>;
+using Verify = RegressionProof.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<RegressionProof.Analyzers.Rules.ProofIsNotATestAnalyzer>;
 
 namespace RegressionProof.Analyzers.Tests.Rules;
 
@@ -13,8 +13,6 @@ namespace RegressionProof.Analyzers.Tests.Rules;
 /// </summary>
 public class FrameworkTestDetectionTests
 {
-    private const string NotATest = "which is not a test: add the test framework's test attribute";
-    private const string NoTests = "a class with no tests: put it on a class of tests or on test methods";
 
     // A contract test in another assembly, run by every class that derives from it.
     private const string ContractSource = """
@@ -77,7 +75,7 @@ public class FrameworkTestDetectionTests
             """;
 
         await Verify.VerifyAnalyzerAsync(source,
-            Verify.Diagnostic("RP0003").WithLocation(0).WithArguments("RegressionFor", "INTAKE-1", "PricingTests.Discount_is_never_negative(int)", NotATest));
+            Verify.Diagnostic(Descriptors.RP0003_ProofIsNotATest).WithLocation(0).WithArguments("RegressionFor", "INTAKE-1", "PricingTests.Discount_is_never_negative(int)"));
     }
 
     [Fact]
@@ -106,7 +104,7 @@ public class FrameworkTestDetectionTests
 
         // NUnit's [TestCase] is declared Inherited = false: an override without its own is not run.
         await Verify.VerifyAnalyzerAsync(source,
-            Verify.Diagnostic("RP0003").WithLocation(0).WithArguments("RegressionFor", "INTAKE-2", "CheckoutTests.Cases(int)", NotATest));
+            Verify.Diagnostic(Descriptors.RP0003_ProofIsNotATest).WithLocation(0).WithArguments("RegressionFor", "INTAKE-2", "CheckoutTests.Cases(int)"));
     }
 
     [Fact]
@@ -131,7 +129,7 @@ public class FrameworkTestDetectionTests
                 """,
         };
         test.TestState.AdditionalReferences.Add(TestFrameworkReferences.Compile("Contracts", ContractSource, TestFrameworkReferences.Xunit));
-        test.ExpectedDiagnostics.Add(Verify.Diagnostic("RP0003").WithLocation(0).WithArguments("RegressionFor", "INTAKE-3", "HelperOnly", NoTests));
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic(Descriptors.RP0003_ProofOnClassWithoutTests).WithLocation(0).WithArguments("RegressionFor", "INTAKE-3", "HelperOnly"));
 
         await test.RunAsync();
     }

@@ -28,9 +28,9 @@ public class SkippedProofAnalyzerTests
             """;
 
         await Verify.VerifyAnalyzerAsync(source,
-            Verify.Diagnostic("RP0009").WithLocation(0).WithLocation(1)
+            Verify.Diagnostic(Descriptors.RP0009_SkippedProof).WithLocation(0).WithLocation(1)
                 .WithArguments("INTAKE-1", "CheckoutTests.Discount_never_goes_negative()", "xunit Skip = \"flaky on CI\""),
-            Verify.Diagnostic("RP0009").WithLocation(2).WithLocation(3)
+            Verify.Diagnostic(Descriptors.RP0009_SkippedProof).WithLocation(2).WithLocation(3)
                 .WithArguments("INTAKE-2", "CheckoutTests.Migrates(int)", "xunit Skip = \"later\""));
     }
 
@@ -83,8 +83,8 @@ public class SkippedProofAnalyzerTests
             """;
 
         await Verify.VerifyAnalyzerAsync(source,
-            Verify.Diagnostic("RP0009").WithLocation(0).WithLocation(1).WithArguments("INTAKE-1", "CheckoutTests.A()", "NUnit [Ignore]"),
-            Verify.Diagnostic("RP0009").WithLocation(2).WithLocation(3).WithArguments("INTAKE-2", "RefundTests.B()", "NUnit [Ignore] on class RefundTests"));
+            Verify.Diagnostic(Descriptors.RP0009_SkippedProof).WithLocation(0).WithLocation(1).WithArguments("INTAKE-1", "CheckoutTests.A()", "NUnit [Ignore]"),
+            Verify.Diagnostic(Descriptors.RP0009_SkippedProof).WithLocation(2).WithLocation(3).WithArguments("INTAKE-2", "RefundTests.B()", "NUnit [Ignore] on class RefundTests"));
     }
 
     [Fact]
@@ -109,7 +109,7 @@ public class SkippedProofAnalyzerTests
             """;
 
         await Verify.VerifyAnalyzerAsync(source,
-            Verify.Diagnostic("RP0009").WithLocation(0).WithLocation(1).WithArguments("INTAKE-2", "CheckoutTests.NoneRun(int)", "NUnit IgnoreReason = \"broken\""));
+            Verify.Diagnostic(Descriptors.RP0009_SkippedProof).WithLocation(0).WithLocation(1).WithArguments("INTAKE-2", "CheckoutTests.NoneRun(int)", "NUnit IgnoreReason = \"broken\""));
     }
 
     [Fact]
@@ -132,8 +132,8 @@ public class SkippedProofAnalyzerTests
             """;
 
         await Verify.VerifyAnalyzerAsync(source,
-            Verify.Diagnostic("RP0009").WithLocation(0).WithLocation(1).WithArguments("INTAKE-1", "CheckoutTests.A()", "MSTest [Ignore]"),
-            Verify.Diagnostic("RP0009").WithLocation(2).WithLocation(3).WithArguments("INTAKE-2", "CheckoutTests.B()", "TUnit [Skip]"));
+            Verify.Diagnostic(Descriptors.RP0009_SkippedProof).WithLocation(0).WithLocation(1).WithArguments("INTAKE-1", "CheckoutTests.A()", "MSTest [Ignore]"),
+            Verify.Diagnostic(Descriptors.RP0009_SkippedProof).WithLocation(2).WithLocation(3).WithArguments("INTAKE-2", "CheckoutTests.B()", "TUnit [Skip]"));
     }
 
     [Fact]
@@ -177,7 +177,7 @@ public class SkippedProofAnalyzerTests
             """;
 
         await Verify.VerifyAnalyzerAsync(source,
-            Verify.Diagnostic("RP0009").WithLocation(0).WithLocation(1).WithArguments("INTAKE-1", "CheckoutTests.Skipped()", "xunit Skip = \"flaky\""));
+            Verify.Diagnostic(Descriptors.RP0009_SkippedProof).WithLocation(0).WithLocation(1).WithArguments("INTAKE-1", "CheckoutTests.Skipped()", "xunit Skip = \"flaky\""));
     }
 
     [Fact]

@@ -1,10 +1,10 @@
 using System.Threading.Tasks;
 using Xunit;
-using Verify = RegressionProof.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<RegressionProof.Analyzers.Rules.CardInReleaseFileAnalyzer>;
+using Verify = RegressionProof.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<RegressionProof.Analyzers.Rules.CardNotInReleaseFileAnalyzer>;
 
 namespace RegressionProof.Analyzers.Tests.Rules;
 
-public class CardInReleaseFileAnalyzerTests
+public class CardNotInReleaseFileAnalyzerTests
 {
     internal const string ReleaseJson = """
         {

@@ -3,14 +3,12 @@ using Microsoft.CodeAnalysis.Testing;
 using RegressionProof.Analyzers.Rules;
 using RegressionProof.Analyzers.Tests.Verifiers;
 using Xunit;
-using Verify = RegressionProof.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<RegressionProof.Analyzers.Rules.ProofOnNonTestAnalyzer>;
+using Verify = RegressionProof.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<RegressionProof.Analyzers.Rules.ProofIsNotATestAnalyzer>;
 
 namespace RegressionProof.Analyzers.Tests.Rules;
 
-public class ProofOnNonTestAnalyzerTests
+public class ProofIsNotATestAnalyzerTests
 {
-    private const string NotATest = "which is not a test: add the test framework's test attribute";
-    private const string NoTests = "a class with no tests: put it on a class of tests or on test methods";
 
     [Theory]
     [InlineData("using Xunit;", "[Fact]")]
@@ -87,8 +85,8 @@ public class ProofOnNonTestAnalyzerTests
             """;
 
         await Verify.VerifyAnalyzerAsync(source,
-            Verify.Diagnostic("RP0003").WithLocation(0).WithArguments("RegressionFor", "INTAKE-1", "CheckoutTests.Helper()", NotATest),
-            Verify.Diagnostic("RP0003").WithLocation(1).WithArguments("MigrationTest", "INTAKE-2", "CheckoutTests.MigrationHelper()", NotATest));
+            Verify.Diagnostic(Descriptors.RP0003_ProofIsNotATest).WithLocation(0).WithArguments("RegressionFor", "INTAKE-1", "CheckoutTests.Helper()"),
+            Verify.Diagnostic(Descriptors.RP0003_ProofIsNotATest).WithLocation(1).WithArguments("MigrationTest", "INTAKE-2", "CheckoutTests.MigrationHelper()"));
     }
 
     [Fact]
@@ -107,7 +105,7 @@ public class ProofOnNonTestAnalyzerTests
             }
             """;
 
-        Assert.Equal("NUnit.Framework.TestAttribute", await PropertyOfOnlyDiagnosticAsync(source, ProofOnNonTestAnalyzer.TestAttributeProperty));
+        Assert.Equal("NUnit.Framework.TestAttribute", await PropertyOfOnlyDiagnosticAsync(source, ProofIsNotATestAnalyzer.TestAttributeProperty));
     }
 
     [Theory]
@@ -127,8 +125,8 @@ public class ProofOnNonTestAnalyzerTests
         var compilation = AnalyzerRunner.CreateCompilation("Test", [source], [TestFrameworkReferences.Xunit]);
         compilation = compilation.RemoveReferences(TestFrameworkReferences.All).AddReferences(TestFrameworkReferences.Xunit);
 
-        var diagnostic = Assert.Single(await AnalyzerRunner.RunAsync(compilation, [new ProofOnNonTestAnalyzer()]));
-        Assert.Equal(expected, diagnostic.Properties[ProofOnNonTestAnalyzer.TestAttributeProperty]);
+        var diagnostic = Assert.Single(await AnalyzerRunner.RunAsync(compilation, [new ProofIsNotATestAnalyzer()]));
+        Assert.Equal(expected, diagnostic.Properties[ProofIsNotATestAnalyzer.TestAttributeProperty]);
     }
 
     [Fact]
@@ -144,7 +142,7 @@ public class ProofOnNonTestAnalyzerTests
             }
             """;
 
-        Assert.Null(await PropertyOfOnlyDiagnosticAsync(source, ProofOnNonTestAnalyzer.TestAttributeProperty));
+        Assert.Null(await PropertyOfOnlyDiagnosticAsync(source, ProofIsNotATestAnalyzer.TestAttributeProperty));
     }
 
     [Fact]
@@ -169,10 +167,9 @@ public class ProofOnNonTestAnalyzerTests
             }
             """;
 
-        const string problem = "a local function or lambda, which no test runner runs: put it on the test method";
         await Verify.VerifyAnalyzerAsync(source,
-            Verify.Diagnostic("RP0003").WithLocation(0).WithArguments("RegressionFor", "INTAKE-1", "lambda expression", problem),
-            Verify.Diagnostic("RP0003").WithLocation(1).WithArguments("RegressionFor", "INTAKE-1", "Local()", problem));
+            Verify.Diagnostic(Descriptors.RP0003_ProofOnLocalFunction).WithLocation(0).WithArguments("RegressionFor", "INTAKE-1", "lambda expression"),
+            Verify.Diagnostic(Descriptors.RP0003_ProofOnLocalFunction).WithLocation(1).WithArguments("RegressionFor", "INTAKE-1", "Local()"));
     }
 
     [Fact]
@@ -225,7 +222,7 @@ public class ProofOnNonTestAnalyzerTests
             """;
 
         await Verify.VerifyAnalyzerAsync(source,
-            Verify.Diagnostic("RP0003").WithLocation(0).WithArguments("RegressionFor", "INTAKE-1", "CheckoutHelpers", NoTests));
+            Verify.Diagnostic(Descriptors.RP0003_ProofOnClassWithoutTests).WithLocation(0).WithArguments("RegressionFor", "INTAKE-1", "CheckoutHelpers"));
     }
 
     [Fact]
@@ -264,7 +261,7 @@ public class ProofOnNonTestAnalyzerTests
 
     private static async Task<string?> PropertyOfOnlyDiagnosticAsync(string source, string property)
     {
-        var diagnostics = await AnalyzerRunner.RunAsync(new ProofOnNonTestAnalyzer(), source);
+        var diagnostics = await AnalyzerRunner.RunAsync(new ProofIsNotATestAnalyzer(), source);
         var diagnostic = Assert.Single(diagnostics);
         return diagnostic.Properties.TryGetValue(property, out var value) ? value : null;
     }

@@ -13,8 +13,8 @@ using RegressionProof.Analyzers;
 namespace RegressionProof.CodeFixes
 {
     /// <summary>RP0008: sets <c>Signal</c>, one action per signal so the author picks what the probe or alert watches.</summary>
-    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RecurrenceSignalCodeFixProvider)), Shared]
-    public sealed class RecurrenceSignalCodeFixProvider : CodeFixProvider
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ProbeOrAlertWithoutSignalCodeFixProvider)), Shared]
+    public sealed class ProbeOrAlertWithoutSignalCodeFixProvider : CodeFixProvider
     {
         public const string LatencyEquivalenceKey = "RegressionProof.AddSignal.Latency";
         public const string ErrorEquivalenceKey = "RegressionProof.AddSignal.Error";

@@ -1,10 +1,10 @@
 using System.Threading.Tasks;
 using Xunit;
-using Verify = RegressionProof.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<RegressionProof.Analyzers.Rules.DashboardPanelArgumentsAnalyzer>;
+using Verify = RegressionProof.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<RegressionProof.Analyzers.Rules.DashboardPanelWithoutBaselineOrThresholdAnalyzer>;
 
 namespace RegressionProof.Analyzers.Tests.Rules;
 
-public class DashboardPanelArgumentsAnalyzerTests
+public class DashboardPanelWithoutBaselineOrThresholdAnalyzerTests
 {
     [Fact]
     public async Task A_panel_with_baseline_and_threshold_is_not_reported()

@@ -1,11 +1,11 @@
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.Testing;
 using Xunit;
-using Verify = RegressionProof.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<RegressionProof.Analyzers.Rules.ConstantArgumentAnalyzer>;
+using Verify = RegressionProof.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<RegressionProof.Analyzers.Rules.ArgumentIsNotConstantAnalyzer>;
 
 namespace RegressionProof.Analyzers.Tests.Rules;
 
-public class ConstantArgumentAnalyzerTests
+public class ArgumentIsNotConstantAnalyzerTests
 {
     [Fact]
     public async Task A_non_constant_intake_id_is_reported_on_the_argument()

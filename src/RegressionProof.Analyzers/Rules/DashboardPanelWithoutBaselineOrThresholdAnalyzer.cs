@@ -7,13 +7,15 @@ namespace RegressionProof.Analyzers.Rules
 {
     /// <summary>RP0004: a <c>[DashboardPanel]</c> without a non-empty <c>Baseline</c> or <c>Threshold</c>.</summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class DashboardPanelArgumentsAnalyzer : RegressionProofAnalyzer
+    public sealed class DashboardPanelWithoutBaselineOrThresholdAnalyzer : RegressionProofAnalyzer
     {
         /// <summary>Diagnostic property: the missing arguments, comma-separated, for the code fix.</summary>
         public const string MissingArgumentsProperty = "MissingArguments";
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            ImmutableArray.Create(Descriptors.RP0004_DashboardPanelWithoutBaselineOrThreshold);
+        public DashboardPanelWithoutBaselineOrThresholdAnalyzer()
+            : base(Descriptors.RP0004_DashboardPanelWithoutBaselineOrThreshold)
+        {
+        }
 
         private protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownAttributes known)
         {

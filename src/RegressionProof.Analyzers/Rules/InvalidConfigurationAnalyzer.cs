@@ -11,7 +11,7 @@ namespace RegressionProof.Analyzers.Rules
     /// missing or malformed release file or baseline). Reported once per compilation, not once per attribute.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class ConfigurationAnalyzer : DiagnosticAnalyzer
+    public sealed class InvalidConfigurationAnalyzer : DiagnosticAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
             ImmutableArray.Create(Descriptors.RP0010_InvalidConfiguration);

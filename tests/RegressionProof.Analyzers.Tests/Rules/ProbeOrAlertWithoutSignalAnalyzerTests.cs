@@ -1,11 +1,11 @@
 using RegressionProof.Analyzers;
 using System.Threading.Tasks;
 using Xunit;
-using Verify = RegressionProof.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<RegressionProof.Analyzers.Rules.RecurrenceSignalAnalyzer>;
+using Verify = RegressionProof.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<RegressionProof.Analyzers.Rules.ProbeOrAlertWithoutSignalAnalyzer>;
 
 namespace RegressionProof.Analyzers.Tests.Rules;
 
-public class RecurrenceSignalAnalyzerTests
+public class ProbeOrAlertWithoutSignalAnalyzerTests
 {
     [Theory]
     [InlineData("Latency")]

@@ -1,11 +1,11 @@
 using System.Threading.Tasks;
 using RegressionProof.Analyzers.Rules;
 using Xunit;
-using Verify = RegressionProof.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<RegressionProof.Analyzers.Rules.IntakeIdAnalyzer>;
+using Verify = RegressionProof.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<RegressionProof.Analyzers.Rules.InvalidIntakeIdAnalyzer>;
 
 namespace RegressionProof.Analyzers.Tests.Rules;
 
-public class IntakeIdAnalyzerTests
+public class InvalidIntakeIdAnalyzerTests
 {
     [Theory]
     [InlineData("Fixes")]
@@ -24,7 +24,7 @@ public class IntakeIdAnalyzerTests
             """;
 
         await Verify.VerifyAnalyzerAsync(source,
-            Verify.Diagnostic("RP0002").WithLocation(0).WithArguments("\"\"", "Checkout.Apply()", "is empty: name the intake card, for example \"INTAKE-123\""));
+            Verify.Diagnostic(Descriptors.RP0002_EmptyIntakeId).WithLocation(0).WithArguments("\"\"", "Checkout.Apply()"));
     }
 
     [Fact]
@@ -42,8 +42,8 @@ public class IntakeIdAnalyzerTests
             """;
 
         await Verify.VerifyAnalyzerAsync(source,
-            Verify.Diagnostic("RP0002").WithLocation(0).WithArguments("\"   \"", "Checkout.Apply()", "is empty: name the intake card, for example \"INTAKE-123\""),
-            Verify.Diagnostic("RP0002").WithLocation(1).WithArguments("null", "Checkout.Apply()", "is empty: name the intake card, for example \"INTAKE-123\""));
+            Verify.Diagnostic(Descriptors.RP0002_EmptyIntakeId).WithLocation(0).WithArguments("\"   \"", "Checkout.Apply()"),
+            Verify.Diagnostic(Descriptors.RP0002_EmptyIntakeId).WithLocation(1).WithArguments("null", "Checkout.Apply()"));
     }
 
     [Theory]
@@ -66,8 +66,8 @@ public class IntakeIdAnalyzerTests
             """;
 
         await Verify.VerifyAnalyzerAsync(source,
-            Verify.Diagnostic("RP0002").WithLocation(0).WithArguments(
-                $"\"{id}\"", "Checkout.Apply()", "does not match the pattern '^[A-Z][A-Z0-9]*-[0-9]+\\z' (regression_proof.intake_id_pattern)"));
+            Verify.Diagnostic(Descriptors.RP0002_InvalidIntakeId).WithLocation(0).WithArguments(
+                $"\"{id}\"", "Checkout.Apply()", "^[A-Z][A-Z0-9]*-[0-9]+\\z"));
     }
 
     [Theory]
@@ -112,8 +112,8 @@ public class IntakeIdAnalyzerTests
                 """,
             EditorConfig = { "regression_proof.intake_id_pattern = ^JIRA_[0-9]+$" },
         };
-        test.ExpectedDiagnostics.Add(Verify.Diagnostic("RP0002").WithLocation(0).WithArguments(
-            "\"INTAKE-123\"", "Checkout.Refund()", "does not match the pattern '^JIRA_[0-9]+$' (regression_proof.intake_id_pattern)"));
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic(Descriptors.RP0002_InvalidIntakeId).WithLocation(0).WithArguments(
+            "\"INTAKE-123\"", "Checkout.Refund()", "^JIRA_[0-9]+$"));
 
         await test.RunAsync();
     }
@@ -137,8 +137,8 @@ public class IntakeIdAnalyzerTests
                 """,
             EditorConfig = { "regression_proof.intake_id_pattern = ([A-Z" },
         };
-        test.ExpectedDiagnostics.Add(Verify.Diagnostic("RP0002").WithLocation(0).WithArguments(
-            "\"\"", "Checkout.Refund()", "is empty: name the intake card, for example \"INTAKE-123\""));
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic(Descriptors.RP0002_EmptyIntakeId).WithLocation(0).WithArguments(
+            "\"\"", "Checkout.Refund()"));
 
         await test.RunAsync();
     }
@@ -181,13 +181,13 @@ public class IntakeIdAnalyzerTests
             }
             """;
 
-        const string problem = "does not match the pattern '^[A-Z][A-Z0-9]*-[0-9]+\\z' (regression_proof.intake_id_pattern)";
+        const string pattern = "^[A-Z][A-Z0-9]*-[0-9]+\\z";
         await Verify.VerifyAnalyzerAsync(source,
-            Verify.Diagnostic("RP0002").WithLocation(0).WithArguments("\"bad\"", "Money", problem),
-            Verify.Diagnostic("RP0002").WithLocation(1).WithArguments("\"bad\"", "Checkout.Changed", problem),
-            Verify.Diagnostic("RP0002").WithLocation(2).WithArguments("\"bad\"", "Checkout.field", problem),
-            Verify.Diagnostic("RP0002").WithLocation(3).WithArguments("\"bad\"", "Checkout.ProbeIt()", problem),
-            Verify.Diagnostic("RP0002").WithLocation(4).WithArguments("\"bad\"", "Local()", problem),
-            Verify.Diagnostic("RP0002").WithLocation(5).WithArguments("\"bad\"", "Checkout.Nested<T>.Get()", problem));
+            Verify.Diagnostic(Descriptors.RP0002_InvalidIntakeId).WithLocation(0).WithArguments("\"bad\"", "Money", pattern),
+            Verify.Diagnostic(Descriptors.RP0002_InvalidIntakeId).WithLocation(1).WithArguments("\"bad\"", "Checkout.Changed", pattern),
+            Verify.Diagnostic(Descriptors.RP0002_InvalidIntakeId).WithLocation(2).WithArguments("\"bad\"", "Checkout.field", pattern),
+            Verify.Diagnostic(Descriptors.RP0002_InvalidIntakeId).WithLocation(3).WithArguments("\"bad\"", "Checkout.ProbeIt()", pattern),
+            Verify.Diagnostic(Descriptors.RP0002_InvalidIntakeId).WithLocation(4).WithArguments("\"bad\"", "Local()", pattern),
+            Verify.Diagnostic(Descriptors.RP0002_InvalidIntakeId).WithLocation(5).WithArguments("\"bad\"", "Checkout.Nested<T>.Get()", pattern));
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using RegressionProof.Analyzers.Infrastructure;
@@ -10,10 +9,12 @@ namespace RegressionProof.Analyzers.Rules
     /// watches for: no Signal, or a number cast to RecurrenceSignal that names no signal.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class RecurrenceSignalAnalyzer : RegressionProofAnalyzer
+    public sealed class ProbeOrAlertWithoutSignalAnalyzer : RegressionProofAnalyzer
     {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            ImmutableArray.Create(Descriptors.RP0008_ProbeOrAlertWithoutSignal, Descriptors.RP0008_UndefinedSignal);
+        public ProbeOrAlertWithoutSignalAnalyzer()
+            : base(Descriptors.RP0008_ProbeOrAlertWithoutSignal, Descriptors.RP0008_UndefinedSignal)
+        {
+        }
 
         private protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownAttributes known)
         {

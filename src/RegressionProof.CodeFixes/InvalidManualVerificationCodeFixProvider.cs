@@ -18,8 +18,8 @@ namespace RegressionProof.CodeFixes
     /// RP0005: adds the missing <c>Steps</c>/<c>RecordedOn</c>/<c>AutomateBy</c>, or moves
     /// <c>AutomateBy</c> to one sprint after <c>RecordedOn</c>.
     /// </summary>
-    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ManualVerificationCodeFixProvider)), Shared]
-    public sealed class ManualVerificationCodeFixProvider : CodeFixProvider
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(InvalidManualVerificationCodeFixProvider)), Shared]
+    public sealed class InvalidManualVerificationCodeFixProvider : CodeFixProvider
     {
         public const string AddArgumentsEquivalenceKey = "RegressionProof.AddManualVerificationArguments";
         public const string ScheduleAutomationEquivalenceKey = "RegressionProof.ScheduleAutomationWithinSprint";
@@ -40,12 +40,12 @@ namespace RegressionProof.CodeFixes
                 }
 
                 var properties = diagnostic.Properties;
-                var sprintDays = properties.TryGetValue(ManualVerificationAnalyzer.SprintDaysProperty, out var days)
+                var sprintDays = properties.TryGetValue(InvalidManualVerificationAnalyzer.SprintDaysProperty, out var days)
                     && int.TryParse(days, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : RegressionProofOptions.DefaultSprintDays;
-                properties.TryGetValue(ManualVerificationAnalyzer.ProblemProperty, out var problem);
+                properties.TryGetValue(InvalidManualVerificationAnalyzer.ProblemProperty, out var problem);
 
-                if (problem == ManualVerificationAnalyzer.MissingArguments
-                    && properties.TryGetValue(ManualVerificationAnalyzer.MissingArgumentsProperty, out var missing) && missing is not null)
+                if (problem == InvalidManualVerificationAnalyzer.MissingArguments
+                    && properties.TryGetValue(InvalidManualVerificationAnalyzer.MissingArgumentsProperty, out var missing) && missing is not null)
                 {
                     context.RegisterCodeFix(
                         CodeAction.Create(
@@ -54,7 +54,7 @@ namespace RegressionProof.CodeFixes
                             AddArgumentsEquivalenceKey),
                         diagnostic);
                 }
-                else if (problem == ManualVerificationAnalyzer.AutomationTooLate)
+                else if (problem == InvalidManualVerificationAnalyzer.AutomationTooLate)
                 {
                     context.RegisterCodeFix(
                         CodeAction.Create(

@@ -1,11 +1,11 @@
 using System.Threading.Tasks;
 using RegressionProof.Analyzers.Rules;
 using Xunit;
-using Verify = RegressionProof.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<RegressionProof.Analyzers.Rules.ManualVerificationAnalyzer>;
+using Verify = RegressionProof.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<RegressionProof.Analyzers.Rules.InvalidManualVerificationAnalyzer>;
 
 namespace RegressionProof.Analyzers.Tests.Rules;
 
-public class ManualVerificationAnalyzerTests
+public class InvalidManualVerificationAnalyzerTests
 {
     [Theory]
     [InlineData("2026-11-02", "2026-11-02")]
@@ -44,10 +44,10 @@ public class ManualVerificationAnalyzerTests
             """;
 
         await Verify.VerifyAnalyzerAsync(source,
-            Verify.Diagnostic("RP0005").WithLocation(0).WithArguments("INTAKE-1", "Checkout.A()",
-                "needs Steps and RecordedOn and AutomateBy: document the steps, the day they were followed and the day automation replaces them"),
-            Verify.Diagnostic("RP0005").WithLocation(1).WithArguments("INTAKE-1", "Checkout.B()",
-                "needs RecordedOn and AutomateBy: document the steps, the day they were followed and the day automation replaces them"));
+            Verify.Diagnostic(Descriptors.RP0005_InvalidManualVerification).WithLocation(0).WithArguments("INTAKE-1", "Checkout.A()",
+                "Steps and RecordedOn and AutomateBy"),
+            Verify.Diagnostic(Descriptors.RP0005_InvalidManualVerification).WithLocation(1).WithArguments("INTAKE-1", "Checkout.B()",
+                "RecordedOn and AutomateBy"));
     }
 
     [Theory]
@@ -70,8 +70,8 @@ public class ManualVerificationAnalyzerTests
 
         var bad = argument == "RecordedOn" ? recordedOn : automateBy;
         await Verify.VerifyAnalyzerAsync(source,
-            Verify.Diagnostic("RP0005").WithLocation(0).WithArguments("INTAKE-1", "Checkout.A()",
-                $"has {argument} \"{bad}\", which is not a date in the form yyyy-MM-dd"));
+            Verify.Diagnostic(Descriptors.RP0005_ManualVerificationDateIsNotADate).WithLocation(0).WithArguments("INTAKE-1", "Checkout.A()",
+                argument, bad, "yyyy-MM-dd"));
     }
 
     [Fact]
@@ -88,8 +88,8 @@ public class ManualVerificationAnalyzerTests
             """;
 
         await Verify.VerifyAnalyzerAsync(source,
-            Verify.Diagnostic("RP0005").WithLocation(0).WithArguments("INTAKE-1", "Checkout.A()",
-                "schedules automation on 2026-11-17, more than one sprint (14 days) after RecordedOn 2026-11-02: automate by 2026-11-16 at the latest"));
+            Verify.Diagnostic(Descriptors.RP0005_AutomationScheduledTooLate).WithLocation(0).WithArguments("INTAKE-1", "Checkout.A()",
+                "2026-11-17", "14", "2026-11-02", "2026-11-16"));
     }
 
     [Fact]
@@ -111,8 +111,8 @@ public class ManualVerificationAnalyzerTests
                 """,
             EditorConfig = { "regression_proof.sprint_days = 7" },
         };
-        test.ExpectedDiagnostics.Add(Verify.Diagnostic("RP0005").WithLocation(0).WithArguments("INTAKE-1", "Checkout.Late()",
-            "schedules automation on 2026-11-10, more than one sprint (7 days) after RecordedOn 2026-11-02: automate by 2026-11-09 at the latest"));
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic(Descriptors.RP0005_AutomationScheduledTooLate).WithLocation(0).WithArguments("INTAKE-1", "Checkout.Late()",
+            "2026-11-10", "7", "2026-11-02", "2026-11-09"));
 
         await test.RunAsync();
     }
@@ -154,8 +154,8 @@ public class ManualVerificationAnalyzerTests
             }
             """;
 
-        var diagnostic = Assert.Single(await Verifiers.AnalyzerRunner.RunAsync(new ManualVerificationAnalyzer(), source));
-        Assert.Equal(ManualVerificationAnalyzer.AutomationTooLate, diagnostic.Properties[ManualVerificationAnalyzer.ProblemProperty]);
-        Assert.Equal("14", diagnostic.Properties[ManualVerificationAnalyzer.SprintDaysProperty]);
+        var diagnostic = Assert.Single(await Verifiers.AnalyzerRunner.RunAsync(new InvalidManualVerificationAnalyzer(), source));
+        Assert.Equal(InvalidManualVerificationAnalyzer.AutomationTooLate, diagnostic.Properties[InvalidManualVerificationAnalyzer.ProblemProperty]);
+        Assert.Equal("14", diagnostic.Properties[InvalidManualVerificationAnalyzer.SprintDaysProperty]);
     }
 }

@@ -1,18 +1,18 @@
 using System.Threading.Tasks;
 using Xunit;
 using Verify = RegressionProof.CodeFixes.Tests.Verifiers.CSharpCodeFixVerifier<
-    RegressionProof.Analyzers.Rules.RecurrenceSignalAnalyzer,
-    RegressionProof.CodeFixes.RecurrenceSignalCodeFixProvider>;
+    RegressionProof.Analyzers.Rules.ProbeOrAlertWithoutSignalAnalyzer,
+    RegressionProof.CodeFixes.ProbeOrAlertWithoutSignalCodeFixProvider>;
 
 namespace RegressionProof.CodeFixes.Tests;
 
-public class RecurrenceSignalCodeFixProviderTests
+public class ProbeOrAlertWithoutSignalCodeFixProviderTests
 {
     [Theory]
-    [InlineData(RecurrenceSignalCodeFixProvider.LatencyEquivalenceKey, "Latency")]
-    [InlineData(RecurrenceSignalCodeFixProvider.ErrorEquivalenceKey, "Error")]
-    [InlineData(RecurrenceSignalCodeFixProvider.CostEquivalenceKey, "Cost")]
-    [InlineData(RecurrenceSignalCodeFixProvider.PolicyDenialEquivalenceKey, "PolicyDenial")]
+    [InlineData(ProbeOrAlertWithoutSignalCodeFixProvider.LatencyEquivalenceKey, "Latency")]
+    [InlineData(ProbeOrAlertWithoutSignalCodeFixProvider.ErrorEquivalenceKey, "Error")]
+    [InlineData(ProbeOrAlertWithoutSignalCodeFixProvider.CostEquivalenceKey, "Cost")]
+    [InlineData(ProbeOrAlertWithoutSignalCodeFixProvider.PolicyDenialEquivalenceKey, "PolicyDenial")]
     public async Task Each_signal_is_its_own_action(string key, string signal)
     {
         await Verify.VerifyCodeFixAsync(
@@ -59,7 +59,7 @@ public class RecurrenceSignalCodeFixProviderTests
                 void Probe() { }
             }
             """,
-            RecurrenceSignalCodeFixProvider.CostEquivalenceKey);
+            ProbeOrAlertWithoutSignalCodeFixProvider.CostEquivalenceKey);
     }
 
     [Fact]
@@ -80,7 +80,7 @@ public class RecurrenceSignalCodeFixProviderTests
                 void Alert() { }
             }
             """,
-            RecurrenceSignalCodeFixProvider.ErrorEquivalenceKey);
+            ProbeOrAlertWithoutSignalCodeFixProvider.ErrorEquivalenceKey);
     }
 
     [Fact]
@@ -112,7 +112,7 @@ public class RecurrenceSignalCodeFixProviderTests
                     void Alert() { }
                 }
                 """,
-            CodeActionEquivalenceKey = RecurrenceSignalCodeFixProvider.LatencyEquivalenceKey,
+            CodeActionEquivalenceKey = ProbeOrAlertWithoutSignalCodeFixProvider.LatencyEquivalenceKey,
         };
 
         await test.RunAsync();

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using RegressionProof.Analyzers.Infrastructure;
@@ -10,10 +9,12 @@ namespace RegressionProof.Analyzers.Rules
     /// its type, so neither the manifest nor the gate could read it.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class ConstantArgumentAnalyzer : RegressionProofAnalyzer
+    public sealed class ArgumentIsNotConstantAnalyzer : RegressionProofAnalyzer
     {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            ImmutableArray.Create(Descriptors.RP0006_ArgumentIsNotConstant);
+        public ArgumentIsNotConstantAnalyzer()
+            : base(Descriptors.RP0006_ArgumentIsNotConstant)
+        {
+        }
 
         private protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownAttributes known)
         {

@@ -1,12 +1,12 @@
 using System.Threading.Tasks;
 using Xunit;
 using Verify = RegressionProof.CodeFixes.Tests.Verifiers.CSharpCodeFixVerifier<
-    RegressionProof.Analyzers.Rules.ProofOnNonTestAnalyzer,
-    RegressionProof.CodeFixes.ProofOnNonTestCodeFixProvider>;
+    RegressionProof.Analyzers.Rules.ProofIsNotATestAnalyzer,
+    RegressionProof.CodeFixes.ProofIsNotATestCodeFixProvider>;
 
 namespace RegressionProof.CodeFixes.Tests;
 
-public class ProofOnNonTestCodeFixProviderTests
+public class ProofIsNotATestCodeFixProviderTests
 {
     [Theory]
     [InlineData("using Xunit;", "[Fact]", "Fact")]
@@ -87,7 +87,7 @@ public class ProofOnNonTestCodeFixProviderTests
                     public void B() { }
                 }
                 """,
-            CodeActionEquivalenceKey = ProofOnNonTestCodeFixProvider.EquivalenceKey,
+            CodeActionEquivalenceKey = ProofIsNotATestCodeFixProvider.EquivalenceKey,
         };
 
         await test.RunAsync();

@@ -11,7 +11,7 @@ namespace RegressionProof.Analyzers.Rules
     /// parse, or with automation scheduled more than one sprint after the verification.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class ManualVerificationAnalyzer : RegressionProofAnalyzer
+    public sealed class InvalidManualVerificationAnalyzer : RegressionProofAnalyzer
     {
         /// <summary>Diagnostic property: what is wrong (<see cref="MissingArguments"/>, <see cref="InvalidDate"/>, <see cref="AutomationTooLate"/>).</summary>
         public const string ProblemProperty = "Problem";
@@ -26,8 +26,13 @@ namespace RegressionProof.Analyzers.Rules
         public const string InvalidDate = "InvalidDate";
         public const string AutomationTooLate = "AutomationTooLate";
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            ImmutableArray.Create(Descriptors.RP0005_InvalidManualVerification);
+        public InvalidManualVerificationAnalyzer()
+            : base(
+                Descriptors.RP0005_InvalidManualVerification,
+                Descriptors.RP0005_ManualVerificationDateIsNotADate,
+                Descriptors.RP0005_AutomationScheduledTooLate)
+        {
+        }
 
         private protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownAttributes known)
         {
@@ -49,8 +54,8 @@ namespace RegressionProof.Analyzers.Rules
             var missing = MissingStringArguments.Find(link, RequiredArguments.Of(LinkKind.ManualVerification));
             if (missing.Count > 0)
             {
-                Report(context, properties.Add(ProblemProperty, MissingArguments).Add(MissingArgumentsProperty, string.Join(",", missing)),
-                    $"needs {string.Join(" and ", missing)}: document the steps, the day they were followed and the day automation replaces them");
+                Report(context, Descriptors.RP0005_InvalidManualVerification, properties.Add(ProblemProperty, MissingArguments).Add(MissingArgumentsProperty, string.Join(",", missing)),
+                    string.Join(" and ", missing));
                 return;
             }
 
@@ -65,8 +70,7 @@ namespace RegressionProof.Analyzers.Rules
             {
                 if (!IsoDate.TryParse(text, out _))
                 {
-                    Report(context, properties.Add(ProblemProperty, InvalidDate),
-                        $"has {name} \"{text}\", which is not a date in the form {IsoDate.Format}");
+                    Report(context, Descriptors.RP0005_ManualVerificationDateIsNotADate, properties.Add(ProblemProperty, InvalidDate), name, text, IsoDate.Format);
                     return;
                 }
             }
@@ -75,20 +79,25 @@ namespace RegressionProof.Analyzers.Rules
             IsoDate.TryParse(automateByText, out var automateBy);
             if ((automateBy - recordedOn).TotalDays > sprintDays)
             {
-                Report(context, properties.Add(ProblemProperty, AutomationTooLate),
-                    $"schedules automation on {automateByText}, more than one sprint ({sprintDays} days) after RecordedOn {recordedOnText}: automate by {IsoDate.Print(recordedOn.AddDays(sprintDays))} at the latest");
+                Report(
+                    context,
+                    Descriptors.RP0005_AutomationScheduledTooLate,
+                    properties.Add(ProblemProperty, AutomationTooLate),
+                    automateByText,
+                    sprintDays.ToString(CultureInfo.InvariantCulture),
+                    recordedOnText,
+                    IsoDate.Print(recordedOn.AddDays(sprintDays)));
             }
         }
 
-        private static void Report(LinkAnalysisContext context, ImmutableDictionary<string, string?> properties, string problem)
+        private static void Report(
+            LinkAnalysisContext context, DiagnosticDescriptor descriptor, ImmutableDictionary<string, string?> properties, params string[] details)
         {
-            context.ReportDiagnostic(Diagnostic.Create(
-                Descriptors.RP0005_InvalidManualVerification,
-                context.Link.Location,
-                properties,
-                context.Link.CardDisplay,
-                context.Link.TargetName,
-                problem));
+            var arguments = new object[details.Length + 2];
+            arguments[0] = context.Link.CardDisplay;
+            arguments[1] = context.Link.TargetName;
+            details.CopyTo(arguments, 2);
+            context.ReportDiagnostic(Diagnostic.Create(descriptor, context.Link.Location, properties, arguments));
         }
     }
 }

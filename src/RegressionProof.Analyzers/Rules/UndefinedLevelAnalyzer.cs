@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using RegressionProof.Analyzers.Infrastructure;
@@ -7,12 +6,14 @@ namespace RegressionProof.Analyzers.Rules
 {
     /// <summary>RP0011: a <c>[RegressionFor]</c> whose <c>Level</c> is a number cast to TestLevel that names no level.</summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class TestLevelAnalyzer : RegressionProofAnalyzer
+    public sealed class UndefinedLevelAnalyzer : RegressionProofAnalyzer
     {
         private const string Level = "Level";
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            ImmutableArray.Create(Descriptors.RP0011_UndefinedLevel);
+        public UndefinedLevelAnalyzer()
+            : base(Descriptors.RP0011_UndefinedLevel)
+        {
+        }
 
         private protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownAttributes known)
         {

@@ -1,10 +1,10 @@
 using System.Threading.Tasks;
 using Xunit;
-using Verify = RegressionProof.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<RegressionProof.Analyzers.Rules.TestLevelAnalyzer>;
+using Verify = RegressionProof.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<RegressionProof.Analyzers.Rules.UndefinedLevelAnalyzer>;
 
 namespace RegressionProof.Analyzers.Tests.Rules;
 
-public class TestLevelAnalyzerTests
+public class UndefinedLevelAnalyzerTests
 {
     [Fact]
     public async Task Defined_levels_and_no_level_are_not_reported()

@@ -12,8 +12,8 @@ using RegressionProof.Analyzers.Rules;
 namespace RegressionProof.CodeFixes
 {
     /// <summary>RP0004: adds the missing <c>Baseline</c> and <c>Threshold</c>, as text for the author to complete.</summary>
-    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(DashboardPanelArgumentsCodeFixProvider)), Shared]
-    public sealed class DashboardPanelArgumentsCodeFixProvider : CodeFixProvider
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(DashboardPanelWithoutBaselineOrThresholdCodeFixProvider)), Shared]
+    public sealed class DashboardPanelWithoutBaselineOrThresholdCodeFixProvider : CodeFixProvider
     {
         public const string EquivalenceKey = "RegressionProof.AddPanelBaselineAndThreshold";
         public const string BaselinePlaceholder = "<the metric's normal value>";
@@ -30,7 +30,7 @@ namespace RegressionProof.CodeFixes
             foreach (var diagnostic in context.Diagnostics)
             {
                 if (root?.FindNode(diagnostic.Location.SourceSpan) is not AttributeSyntax attribute
-                    || !diagnostic.Properties.TryGetValue(DashboardPanelArgumentsAnalyzer.MissingArgumentsProperty, out var missing) || missing is null)
+                    || !diagnostic.Properties.TryGetValue(DashboardPanelWithoutBaselineOrThresholdAnalyzer.MissingArgumentsProperty, out var missing) || missing is null)
                 {
                     continue;
                 }

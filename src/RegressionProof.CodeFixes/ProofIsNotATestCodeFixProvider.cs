@@ -16,8 +16,8 @@ using RegressionProof.Analyzers.Rules;
 namespace RegressionProof.CodeFixes
 {
     /// <summary>RP0003: adds the test framework's test attribute to the method the proof is on.</summary>
-    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ProofOnNonTestCodeFixProvider)), Shared]
-    public sealed class ProofOnNonTestCodeFixProvider : CodeFixProvider
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ProofIsNotATestCodeFixProvider)), Shared]
+    public sealed class ProofIsNotATestCodeFixProvider : CodeFixProvider
     {
         public const string EquivalenceKey = "RegressionProof.AddTestAttribute";
 
@@ -30,7 +30,7 @@ namespace RegressionProof.CodeFixes
             var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
             foreach (var diagnostic in context.Diagnostics)
             {
-                if (!diagnostic.Properties.TryGetValue(ProofOnNonTestAnalyzer.TestAttributeProperty, out var metadataName) || metadataName is null
+                if (!diagnostic.Properties.TryGetValue(ProofIsNotATestAnalyzer.TestAttributeProperty, out var metadataName) || metadataName is null
                     || root?.FindNode(diagnostic.Location.SourceSpan) is not AttributeSyntax attribute
                     || attribute.Parent is not AttributeListSyntax list
                     || list.Parent is not MethodDeclarationSyntax)

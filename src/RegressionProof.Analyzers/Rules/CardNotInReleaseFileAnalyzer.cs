@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using RegressionProof.Analyzers.Infrastructure;
@@ -11,10 +10,12 @@ namespace RegressionProof.Analyzers.Rules
     /// file is configured, or when it or the configured baseline cannot be read (RP0010 says why).
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class CardInReleaseFileAnalyzer : RegressionProofAnalyzer
+    public sealed class CardNotInReleaseFileAnalyzer : RegressionProofAnalyzer
     {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            ImmutableArray.Create(Descriptors.RP0007_CardNotInReleaseFile);
+        public CardNotInReleaseFileAnalyzer()
+            : base(Descriptors.RP0007_CardNotInReleaseFile)
+        {
+        }
 
         private protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownAttributes known)
         {

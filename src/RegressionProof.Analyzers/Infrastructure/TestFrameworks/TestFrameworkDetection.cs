@@ -14,15 +14,7 @@ namespace RegressionProof.Analyzers.Infrastructure
     /// </remarks>
     internal static class TestFrameworkDetection
     {
-        private static readonly Dictionary<string, (string Namespace, TestFramework Framework)[]> TestAttributes = Index(
-            ("Xunit", "FactAttribute", TestFramework.Xunit),
-            ("NUnit.Framework", "TestAttribute", TestFramework.NUnit),
-            ("NUnit.Framework", "TestCaseAttribute", TestFramework.NUnit),
-            ("NUnit.Framework", "TestCaseSourceAttribute", TestFramework.NUnit),
-            ("NUnit.Framework", "TheoryAttribute", TestFramework.NUnit),
-            ("Microsoft.VisualStudio.TestTools.UnitTesting", "TestMethodAttribute", TestFramework.MSTest),
-            ("TUnit.Core", "BaseTestAttribute", TestFramework.TUnit),
-            ("TUnit.Core", "TestAttribute", TestFramework.TUnit));
+        private static readonly Dictionary<string, (string Namespace, TestFramework Framework)[]> TestAttributes = Index();
 
         /// <summary>
         /// The framework whose test attribute is on <paramref name="method"/> (or on the method it
@@ -46,8 +38,7 @@ namespace RegressionProof.Analyzers.Infrastructure
 
         /// <summary>
         /// The framework of a test attribute class: the framework attribute it is or derives from, or
-        /// for NUnit any attribute that builds tests (<c>ITestBuilder</c>, <c>ISimpleTestBuilder</c>:
-        /// <c>[Combinatorial]</c>, <c>[Sequential]</c>, AutoFixture's <c>[AutoData]</c>), as NUnit runs those.
+        /// an attribute implementing one of a framework's <see cref="TestFramework.TestBuilderInterfaces"/>.
         /// </summary>
         public static TestFramework GetTestFramework(INamedTypeSymbol? attributeClass)
         {
@@ -69,9 +60,15 @@ namespace RegressionProof.Analyzers.Infrastructure
             {
                 foreach (var implemented in attributeClass.AllInterfaces)
                 {
-                    if (implemented.Name is "ITestBuilder" or "ISimpleTestBuilder" && IsInNamespace(implemented, "NUnit.Framework.Interfaces"))
+                    foreach (var framework in TestFramework.All)
                     {
-                        return TestFramework.NUnit;
+                        foreach (var builder in framework.TestBuilderInterfaces)
+                        {
+                            if (implemented.Name == builder.Name && IsInNamespace(implemented, builder.Namespace))
+                            {
+                                return framework;
+                            }
+                        }
                     }
                 }
             }
@@ -191,7 +188,7 @@ namespace RegressionProof.Analyzers.Infrastructure
         public static TestFramework ReferencedFramework(Compilation compilation)
         {
             var found = TestFramework.None;
-            foreach (TestFramework framework in Enum.GetValues(typeof(TestFramework)))
+            foreach (var framework in TestFramework.All)
             {
                 var name = framework.TestAttributeMetadataName(hasParameters: false);
                 if (name is not null && compilation.GetTypeByMetadataName(name) is not null)
@@ -215,9 +212,9 @@ namespace RegressionProof.Analyzers.Infrastructure
         }
 
         /// <summary>
-        /// How a class skips all its tests: NUnit <c>[Ignore]</c>/<c>[Explicit]</c>, every
-        /// <c>[TestFixture]</c> ignored (<c>Ignore</c>, <c>IgnoreReason</c>) or explicit, MSTest
-        /// <c>[Ignore]</c>, TUnit <c>[Skip]</c>/<c>[Explicit]</c>.
+        /// How a class skips all its tests: a framework's skip attribute on it (NUnit <c>[Ignore]</c>,
+        /// MSTest <c>[Ignore]</c>, TUnit <c>[Skip]</c> ...), or every fixture attribute on it skipped
+        /// by a skip argument (NUnit <c>[TestFixture(Ignore = ...)]</c>).
         /// </summary>
         public static SkipInfo? FindSkipOnClass(INamedTypeSymbol? type)
         {
@@ -237,13 +234,13 @@ namespace RegressionProof.Analyzers.Infrastructure
                     return new SkipInfo(description + " on class " + type.Name, syntax, namedArgument: null);
                 }
 
-                if (attribute.AttributeClass is { Name: "TestFixtureAttribute" } fixture && IsInNamespace(fixture, "NUnit.Framework"))
+                if (FixtureFramework(attribute.AttributeClass) is { FixtureAttribute: { } fixture } framework)
                 {
                     fixtures++;
-                    if (DescribeNUnitIgnoredCase(attribute) is { } ignored)
+                    if (DescribeSkipArgument(framework, attribute) is { } ignored)
                     {
                         ignoredFixtures++;
-                        ignoredFixture ??= new SkipInfo($"NUnit [TestFixture] {ignored.Description} on class {type.Name}", syntax, ignored.Argument);
+                        ignoredFixture ??= new SkipInfo($"{framework.MessageName} {fixture.Display} {ignored.Description} on class {type.Name}", syntax, ignored.Argument);
                     }
                 }
             }
@@ -273,27 +270,16 @@ namespace RegressionProof.Analyzers.Infrastructure
                 }
 
                 testAttributes++;
-                if (framework == TestFramework.Xunit)
+                if (DescribeSkipArgument(framework, attribute) is { } skipped)
                 {
-                    // SkipUnless/SkipWhen (xunit v3) make Skip conditional: decided at run time.
-                    if (NonEmptyString(attribute, "Skip") is { } reason
-                        && !HasNamedArgument(attribute, "SkipUnless")
-                        && !HasNamedArgument(attribute, "SkipWhen"))
+                    var skipDescription = framework.MessageName + " " + skipped.Description;
+                    if (!framework.SkipArgumentSkipsOnlyItsCase)
                     {
-                        return new SkipInfo($"xunit Skip = \"{reason}\"", syntax, "Skip");
+                        return new SkipInfo(skipDescription, syntax, skipped.Argument);
                     }
 
-                    // xunit v3: an explicit test runs only when asked for by name.
-                    if (IsTrue(attribute, "Explicit"))
-                    {
-                        return new SkipInfo("xunit Explicit = true", syntax, "Explicit");
-                    }
-                }
-
-                if (framework == TestFramework.NUnit && DescribeNUnitIgnoredCase(attribute) is { } ignored)
-                {
                     ignoredCases++;
-                    ignoredCase ??= new SkipInfo("NUnit " + ignored.Description, syntax, ignored.Argument);
+                    ignoredCase ??= new SkipInfo(skipDescription, syntax, skipped.Argument);
                 }
             }
 
@@ -301,20 +287,48 @@ namespace RegressionProof.Analyzers.Infrastructure
             return ignoredCases > 0 && ignoredCases == testAttributes ? ignoredCase : null;
         }
 
-        /// <summary>How an NUnit <c>[TestCase]</c> or <c>[TestFixture]</c> is ignored or made explicit through its named arguments.</summary>
-        private static (string Description, string Argument)? DescribeNUnitIgnoredCase(AttributeData attribute)
+        /// <summary>How a test (or fixture) attribute of <paramref name="framework"/> is skipped through its named arguments: the first of its skip arguments that skips.</summary>
+        private static (string Description, string Argument)? DescribeSkipArgument(TestFramework framework, AttributeData attribute)
         {
-            foreach (var argument in new[] { "Ignore", "IgnoreReason" })
+            foreach (var argument in framework.SkipArguments)
             {
-                if (NonEmptyString(attribute, argument) is { } reason)
+                if (HasAnyNamedArgument(attribute, argument.UnlessAlsoGiven))
                 {
-                    return ($"{argument} = \"{reason}\"{Until(attribute)}", argument);
+                    continue;
+                }
+
+                if (argument.Kind == SkipArgumentKind.Reason && NonEmptyString(attribute, argument.Name) is { } reason)
+                {
+                    return ($"{argument.Name} = \"{reason}\"{(argument.HonoursUntil ? Until(attribute) : string.Empty)}", argument.Name);
+                }
+
+                if (argument.Kind == SkipArgumentKind.True && IsTrue(attribute, argument.Name))
+                {
+                    return ($"{argument.Name} = true", argument.Name);
                 }
             }
 
-            return IsTrue(attribute, "Explicit") ? ("Explicit = true", "Explicit") : null;
+            return null;
         }
 
+        /// <summary>The framework whose fixture attribute <paramref name="attributeClass"/> is (exactly, not derived), or null.</summary>
+        private static TestFramework? FixtureFramework(INamedTypeSymbol? attributeClass)
+        {
+            if (attributeClass is not null)
+            {
+                foreach (var framework in TestFramework.All)
+                {
+                    if (framework.FixtureAttribute is { } fixture && attributeClass.Name == fixture.Name && IsInNamespace(attributeClass, fixture.Namespace))
+                    {
+                        return framework;
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>How a skip attribute (matched exactly: derived attributes may decide at run time) describes itself, or null for any other attribute.</summary>
         private static string? DescribeSkipAttribute(AttributeData attribute)
         {
             var attributeClass = attribute.AttributeClass;
@@ -323,25 +337,18 @@ namespace RegressionProof.Analyzers.Infrastructure
                 return null;
             }
 
-            switch (attributeClass.Name)
+            foreach (var framework in TestFramework.All)
             {
-                case "IgnoreAttribute" when IsInNamespace(attributeClass, "NUnit.Framework"):
-                    return "NUnit [Ignore]" + Until(attribute);
-                case "IgnoreAttribute" when IsInNamespace(attributeClass, "Microsoft.VisualStudio.TestTools.UnitTesting"):
-                    return "MSTest [Ignore]";
-
-                // Explicit tests run only when selected by name, never in the run that gates a release.
-                case "ExplicitAttribute" when IsInNamespace(attributeClass, "NUnit.Framework"):
-                    return "NUnit [Explicit]";
-                case "ExplicitAttribute" when IsInNamespace(attributeClass, "TUnit.Core"):
-                    return "TUnit [Explicit]";
-
-                // Only TUnit's own [Skip]: attributes derived from it decide at run time whether to skip.
-                case "SkipAttribute" when IsInNamespace(attributeClass, "TUnit.Core"):
-                    return "TUnit [Skip]";
-                default:
-                    return null;
+                foreach (var skip in framework.SkipAttributes)
+                {
+                    if (attributeClass.Name == skip.Attribute.Name && IsInNamespace(attributeClass, skip.Attribute.Namespace))
+                    {
+                        return framework.MessageName + " " + skip.Attribute.Display + (skip.HonoursUntil ? Until(attribute) : string.Empty);
+                    }
+                }
             }
+
+            return null;
         }
 
         /// <summary>
@@ -378,13 +385,16 @@ namespace RegressionProof.Analyzers.Infrastructure
             return null;
         }
 
-        private static bool HasNamedArgument(AttributeData attribute, string name)
+        private static bool HasAnyNamedArgument(AttributeData attribute, IReadOnlyList<string> names)
         {
             foreach (var pair in attribute.NamedArguments)
             {
-                if (pair.Key == name)
+                foreach (var name in names)
                 {
-                    return true;
+                    if (pair.Key == name)
+                    {
+                        return true;
+                    }
                 }
             }
 
@@ -414,17 +424,21 @@ namespace RegressionProof.Analyzers.Infrastructure
             return false;
         }
 
-        private static Dictionary<string, (string Namespace, TestFramework Framework)[]> Index(params (string Namespace, string Name, TestFramework Framework)[] entries)
+        /// <summary>Every framework's test attributes by simple name, in the order of <see cref="TestFramework.All"/>.</summary>
+        private static Dictionary<string, (string Namespace, TestFramework Framework)[]> Index()
         {
             var index = new Dictionary<string, List<(string, TestFramework)>>(StringComparer.Ordinal);
-            foreach (var (ns, name, framework) in entries)
+            foreach (var framework in TestFramework.All)
             {
-                if (!index.TryGetValue(name, out var list))
+                foreach (var attribute in framework.TestAttributes)
                 {
-                    index[name] = list = new List<(string, TestFramework)>();
-                }
+                    if (!index.TryGetValue(attribute.Name, out var list))
+                    {
+                        index[attribute.Name] = list = new List<(string, TestFramework)>();
+                    }
 
-                list.Add((ns, framework));
+                    list.Add((attribute.Namespace, framework));
+                }
             }
 
             var result = new Dictionary<string, (string, TestFramework)[]>(StringComparer.Ordinal);

@@ -1,13 +1,13 @@
 using System.Threading.Tasks;
 using Xunit;
 using Verify = RegressionProof.CodeFixes.Tests.Verifiers.CSharpCodeFixVerifier<
-    RegressionProof.Analyzers.Rules.ManualVerificationAnalyzer,
-    RegressionProof.CodeFixes.ManualVerificationCodeFixProvider>;
+    RegressionProof.Analyzers.Rules.InvalidManualVerificationAnalyzer,
+    RegressionProof.CodeFixes.InvalidManualVerificationCodeFixProvider>;
 
 namespace RegressionProof.CodeFixes.Tests;
 
 /// <summary>"Today" is 2026-11-24 in these tests (see the verifier).</summary>
-public class ManualVerificationCodeFixProviderTests
+public class InvalidManualVerificationCodeFixProviderTests
 {
     [Fact]
     public async Task Adds_every_missing_argument_dated_today_with_automation_one_sprint_later()
@@ -31,7 +31,7 @@ public class ManualVerificationCodeFixProviderTests
                 void A() { }
             }
             """,
-            ManualVerificationCodeFixProvider.AddArgumentsEquivalenceKey);
+            InvalidManualVerificationCodeFixProvider.AddArgumentsEquivalenceKey);
     }
 
     [Fact]
@@ -56,7 +56,7 @@ public class ManualVerificationCodeFixProviderTests
                 void A() { }
             }
             """,
-            ManualVerificationCodeFixProvider.AddArgumentsEquivalenceKey);
+            InvalidManualVerificationCodeFixProvider.AddArgumentsEquivalenceKey);
     }
 
     [Fact]
@@ -83,7 +83,7 @@ public class ManualVerificationCodeFixProviderTests
                 }
                 """,
             EditorConfig = { "regression_proof.sprint_days = 10" },
-            CodeActionEquivalenceKey = ManualVerificationCodeFixProvider.ScheduleAutomationEquivalenceKey,
+            CodeActionEquivalenceKey = InvalidManualVerificationCodeFixProvider.ScheduleAutomationEquivalenceKey,
         };
 
         await test.RunAsync();
@@ -134,7 +134,7 @@ public class ManualVerificationCodeFixProviderTests
                     void B() { }
                 }
                 """,
-            CodeActionEquivalenceKey = ManualVerificationCodeFixProvider.ScheduleAutomationEquivalenceKey,
+            CodeActionEquivalenceKey = InvalidManualVerificationCodeFixProvider.ScheduleAutomationEquivalenceKey,
         };
 
         await test.RunAsync();

@@ -1,12 +1,12 @@
 using System.Threading.Tasks;
 using Xunit;
 using Verify = RegressionProof.CodeFixes.Tests.Verifiers.CSharpCodeFixVerifier<
-    RegressionProof.Analyzers.Rules.DashboardPanelArgumentsAnalyzer,
-    RegressionProof.CodeFixes.DashboardPanelArgumentsCodeFixProvider>;
+    RegressionProof.Analyzers.Rules.DashboardPanelWithoutBaselineOrThresholdAnalyzer,
+    RegressionProof.CodeFixes.DashboardPanelWithoutBaselineOrThresholdCodeFixProvider>;
 
 namespace RegressionProof.CodeFixes.Tests;
 
-public class DashboardPanelArgumentsCodeFixProviderTests
+public class DashboardPanelWithoutBaselineOrThresholdCodeFixProviderTests
 {
     [Fact]
     public async Task Adds_both_missing_arguments_as_text_to_complete()
@@ -85,7 +85,7 @@ public class DashboardPanelArgumentsCodeFixProviderTests
                     void B() { }
                 }
                 """,
-            CodeActionEquivalenceKey = DashboardPanelArgumentsCodeFixProvider.EquivalenceKey,
+            CodeActionEquivalenceKey = DashboardPanelWithoutBaselineOrThresholdCodeFixProvider.EquivalenceKey,
         };
 
         await test.RunAsync();

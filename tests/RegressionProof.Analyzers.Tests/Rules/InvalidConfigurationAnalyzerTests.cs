@@ -8,11 +8,11 @@ using RegressionProof.Analyzers.Rules;
 using RegressionProof.Analyzers.Tests.Verifiers;
 using Microsoft.CodeAnalysis.Testing;
 using Xunit;
-using Verify = RegressionProof.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<RegressionProof.Analyzers.Rules.ConfigurationAnalyzer>;
+using Verify = RegressionProof.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<RegressionProof.Analyzers.Rules.InvalidConfigurationAnalyzer>;
 
 namespace RegressionProof.Analyzers.Tests.Rules;
 
-public class ConfigurationAnalyzerTests
+public class InvalidConfigurationAnalyzerTests
 {
     private const string Source = """
         using RegressionProof;
@@ -27,7 +27,7 @@ public class ConfigurationAnalyzerTests
     [Fact]
     public async Task Valid_configuration_is_not_reported()
     {
-        var test = CardInReleaseFileAnalyzerTests.WithReleaseFile(Source, "/repo/release.json", CardInReleaseFileAnalyzerTests.ReleaseJson, "/repo/release.json");
+        var test = CardNotInReleaseFileAnalyzerTests.WithReleaseFile(Source, "/repo/release.json", CardNotInReleaseFileAnalyzerTests.ReleaseJson, "/repo/release.json");
         test.EditorConfig.Add("regression_proof.intake_id_pattern = ^[A-Z]+-[0-9]+$");
         test.EditorConfig.Add("regression_proof.sprint_days = 10");
 
@@ -101,7 +101,7 @@ public class ConfigurationAnalyzerTests
             treeOptions: null,
             ("/repo/release.json", json));
         var compilation = AnalyzerRunner.CreateCompilation("Shop", [Source]);
-        return await AnalyzerRunner.RunAsync(compilation, [new ConfigurationAnalyzer(), new CardInReleaseFileAnalyzer()], options);
+        return await AnalyzerRunner.RunAsync(compilation, [new InvalidConfigurationAnalyzer(), new CardNotInReleaseFileAnalyzer()], options);
     }
 
     [Fact]

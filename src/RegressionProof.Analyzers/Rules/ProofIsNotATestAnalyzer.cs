@@ -11,13 +11,15 @@ namespace RegressionProof.Analyzers.Rules
     /// class that has no tests. Such a proof never runs, so it proves nothing.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class ProofOnNonTestAnalyzer : RegressionProofAnalyzer
+    public sealed class ProofIsNotATestAnalyzer : RegressionProofAnalyzer
     {
         /// <summary>Diagnostic property: metadata name of the test attribute the code fix adds.</summary>
         public const string TestAttributeProperty = "TestAttribute";
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            ImmutableArray.Create(Descriptors.RP0003_ProofIsNotATest);
+        public ProofIsNotATestAnalyzer()
+            : base(Descriptors.RP0003_ProofIsNotATest, Descriptors.RP0003_ProofOnLocalFunction, Descriptors.RP0003_ProofOnClassWithoutTests)
+        {
+        }
 
         private protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownAttributes known)
         {
@@ -33,15 +35,15 @@ namespace RegressionProof.Analyzers.Rules
                 return;
             }
 
-            string problem;
+            DiagnosticDescriptor descriptor;
             var properties = ImmutableDictionary<string, string?>.Empty;
             switch (link.Target)
             {
                 case IMethodSymbol { MethodKind: MethodKind.LocalFunction or MethodKind.AnonymousFunction }:
-                    problem = "a local function or lambda, which no test runner runs: put it on the test method";
+                    descriptor = Descriptors.RP0003_ProofOnLocalFunction;
                     break;
                 case IMethodSymbol method when !TestFrameworkDetection.IsTest(method):
-                    problem = "which is not a test: add the test framework's test attribute";
+                    descriptor = Descriptors.RP0003_ProofIsNotATest;
                     var framework = TestFrameworkDetection.PreferredFramework(method.ContainingType, compilation);
                     if (framework.TestAttributeMetadataName(!method.Parameters.IsEmpty) is { } attribute
                         && compilation.GetTypeByMetadataName(attribute) is not null)
@@ -51,20 +53,19 @@ namespace RegressionProof.Analyzers.Rules
 
                     break;
                 case INamedTypeSymbol type when !TestFrameworkDetection.TestsOf(type).Any():
-                    problem = "a class with no tests: put it on a class of tests or on test methods";
+                    descriptor = Descriptors.RP0003_ProofOnClassWithoutTests;
                     break;
                 default:
                     return;
             }
 
             context.ReportDiagnostic(Diagnostic.Create(
-                Descriptors.RP0003_ProofIsNotATest,
+                descriptor,
                 link.Location,
                 properties,
                 link.Kind.AttributeName(),
                 link.CardDisplay,
-                link.TargetName,
-                problem));
+                link.TargetName));
         }
     }
 }
