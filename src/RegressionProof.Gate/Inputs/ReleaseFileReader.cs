@@ -5,7 +5,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using RegressionProof.Gate.Model;
-using RegressionProof.Gate.Outputs;
 using RegressionProof.Manifest;
 
 namespace RegressionProof.Gate.Inputs;

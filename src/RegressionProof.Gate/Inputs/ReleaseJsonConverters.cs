@@ -2,7 +2,6 @@ using System;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using RegressionProof.Gate.Model;
-using RegressionProof.Gate.Outputs;
 
 namespace RegressionProof.Gate.Inputs;
 

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Text.Json;
-using RegressionProof.Gate.Outputs;
+using RegressionProof.Gate.Model;
 
 namespace RegressionProof.Gate.Inputs;
 
