@@ -1,10 +1,9 @@
 using System;
 
-namespace RegressionProof.CodeFixes
+namespace RegressionProof.CodeFixes;
+
+/// <summary>Today's date for stubs that record when something was done; replaceable in tests.</summary>
+internal static class Clock
 {
-    /// <summary>Today's date for stubs that record when something was done; replaceable in tests.</summary>
-    internal static class Clock
-    {
-        public static Func<DateTime> Today { get; set; } = () => DateTime.Today;
-    }
+    public static Func<DateTime> Today { get; set; } = () => DateTime.Today;
 }
