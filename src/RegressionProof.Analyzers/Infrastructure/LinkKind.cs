@@ -1,6 +1,11 @@
+using RegressionProof.Contract;
+
 namespace RegressionProof.Analyzers.Infrastructure
 {
-    /// <summary>What a RegressionProof attribute says about the code it is on.</summary>
+    /// <summary>
+    /// What a RegressionProof attribute says about the code it is on. The values index
+    /// <see cref="ManifestContract.Kinds"/>: a kind without its row there fails loudly, never silently.
+    /// </summary>
     internal enum LinkKind
     {
         Fixes,
@@ -22,5 +27,8 @@ namespace RegressionProof.Analyzers.Infrastructure
 
         /// <summary>The attribute's name as users write it, without the <c>Attribute</c> suffix.</summary>
         public static string AttributeName(this LinkKind kind) => kind.ToString();
+
+        /// <summary>The kind's row of the manifest contract: its wire name and named arguments.</summary>
+        public static KindContract Contract(this LinkKind kind) => ManifestContract.Kinds[(int)kind];
     }
 }
