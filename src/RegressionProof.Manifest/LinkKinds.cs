@@ -20,5 +20,5 @@ public static class LinkKinds
     public static bool IsProof(string kind) => kind != Fixes;
 
     /// <summary>Proofs that a test runner runs, and that test results can confirm.</summary>
-    public static bool IsTest(string kind) => kind is RegressionFor or MigrationTest;
+    public static bool IsTest(string kind) => ManifestContract.KindOf(kind)?.IsTest == true;
 }

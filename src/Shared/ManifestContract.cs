@@ -47,10 +47,11 @@ internal sealed class ArgumentContract
 /// <summary>One kind of link: the attribute, its wire name and its named arguments.</summary>
 internal sealed class KindContract
 {
-    public KindContract(string attributeName, string wireName, params ArgumentContract[] arguments)
+    public KindContract(string attributeName, string wireName, bool isTest, params ArgumentContract[] arguments)
     {
         AttributeName = attributeName;
         WireName = wireName;
+        IsTest = isTest;
         Arguments = arguments;
     }
 
@@ -59,6 +60,9 @@ internal sealed class KindContract
 
     /// <summary>The manifest's <c>kind</c>.</summary>
     public string WireName { get; }
+
+    /// <summary>A proof that a test runner runs: it must sit on a test, unskipped, and test results can confirm it.</summary>
+    public bool IsTest { get; }
 
     /// <summary>The kind's own arguments, in the order the manifest writes their properties; <see cref="ManifestContract.Evidence"/> follows them.</summary>
     public ArgumentContract[] Arguments { get; }
@@ -98,36 +102,52 @@ internal static class ManifestContract
     /// </summary>
     public static readonly KindContract[] Kinds =
     {
-        new("Fixes", Fixes),
-        new("RegressionFor", RegressionFor, new ArgumentContract("Level", "level", required: false, ArgumentValue.Level)),
-        new("MigrationTest", MigrationTest),
+        new("Fixes", Fixes, isTest: false),
+        new("RegressionFor", RegressionFor, isTest: true, new ArgumentContract("Level", "level", required: false, ArgumentValue.Level)),
+        new("MigrationTest", MigrationTest, isTest: true),
         new(
             "SyntheticProbe",
             SyntheticProbe,
+            isTest: false,
             new ArgumentContract("Signal", "signal", required: true, ArgumentValue.Signal),
             new ArgumentContract("Name", "name", required: false)),
         new(
             "RecurrenceAlert",
             RecurrenceAlert,
+            isTest: false,
             new ArgumentContract("Signal", "signal", required: true, ArgumentValue.Signal),
             new ArgumentContract("Rule", "rule", required: false)),
         new(
             "DashboardPanel",
             DashboardPanel,
+            isTest: false,
             new ArgumentContract("Baseline", "baseline", required: true),
             new ArgumentContract("Threshold", "threshold", required: true),
             new ArgumentContract("Panel", "panel", required: false)),
         new(
             "ManualVerification",
             ManualVerification,
+            isTest: false,
             new ArgumentContract("Steps", "steps", required: true),
             new ArgumentContract("RecordedOn", "recordedOn", required: true),
             new ArgumentContract("AutomateBy", "automateBy", required: true)),
     };
 
     /// <summary>The kind with this wire name, or null for a name no kind has.</summary>
-    public static KindContract? KindOf(string wireName) => Array.Find(Kinds, kind => kind.WireName == wireName);
+    public static KindContract? KindOf(string wireName) => OrderOf(wireName) is var index and >= 0 ? Kinds[index] : null;
 
     /// <summary>The position of the kind in <see cref="Kinds"/>, or -1 for a name no kind has.</summary>
-    public static int OrderOf(string wireName) => Array.FindIndex(Kinds, kind => kind.WireName == wireName);
+    public static int OrderOf(string wireName)
+    {
+        // A loop, not a lambda: writers sort every link by it.
+        for (var i = 0; i < Kinds.Length; i++)
+        {
+            if (string.Equals(Kinds[i].WireName, wireName, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
 }

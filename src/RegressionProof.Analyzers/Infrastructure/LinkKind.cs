@@ -23,7 +23,7 @@ namespace RegressionProof.Analyzers.Infrastructure
         public static bool IsProof(this LinkKind kind) => kind != LinkKind.Fixes;
 
         /// <summary>Test proofs must sit on tests (RP0003) and must not be skipped (RP0009).</summary>
-        public static bool IsTestProof(this LinkKind kind) => kind is LinkKind.RegressionFor or LinkKind.MigrationTest;
+        public static bool IsTestProof(this LinkKind kind) => kind.Contract().IsTest;
 
         /// <summary>The attribute's name as users write it, without the <c>Attribute</c> suffix.</summary>
         public static string AttributeName(this LinkKind kind) => kind.ToString();
