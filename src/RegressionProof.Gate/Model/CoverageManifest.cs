@@ -37,15 +37,26 @@ internal sealed record CoverageAssembly(
 
 internal sealed record CoverageFile(string Path, string Sha256);
 
-internal sealed record CoverageFinding(
-    string RuleId,
-    string Policy,
-    string Level,
-    string? Card,
-    string Message,
-    string Fix,
-    string? Path = null,
-    int? Line = null);
+/// <summary>A finding; its properties in the order the manifest writes them.</summary>
+internal sealed record CoverageFinding
+{
+    public required string RuleId { get; init; }
+
+    public required string Policy { get; init; }
+
+    public required string Level { get; init; }
+
+    /// <summary>Absent for a finding about no one card (an API change).</summary>
+    public string? Card { get; init; }
+
+    public required string Message { get; init; }
+
+    public required string Fix { get; init; }
+
+    public string? Path { get; init; }
+
+    public int? Line { get; init; }
+}
 
 /// <summary>
 /// A manifest link with the assembly it came from, as the coverage manifest writes it. A baseline

@@ -82,14 +82,16 @@ internal static class CoverageManifestWriter
     private static CoverageFinding Finding(Finding finding)
     {
         var location = ReportLocation.Of(finding);
-        return new CoverageFinding(
-            finding.RuleId,
-            finding.Policy,
-            finding.Level == FindingLevel.Error ? "error" : "warning",
-            finding.Card,
-            finding.Message,
-            finding.Fix,
-            location?.Path,
-            location?.Line);
+        return new CoverageFinding
+        {
+            RuleId = finding.RuleId,
+            Policy = finding.Policy,
+            Level = finding.Level == FindingLevel.Error ? "error" : "warning",
+            Card = finding.Card,
+            Message = finding.Message,
+            Fix = finding.Fix,
+            Path = location?.Path,
+            Line = location?.Line,
+        };
     }
 }

@@ -44,6 +44,20 @@ public sealed class CoverageManifestRoundTripTests : IDisposable
     }
 
     [Fact]
+    public void A_manifest_with_a_finding_about_no_card_and_no_place_reads_back()
+    {
+        var input = Given.Input(Given.Release(), [Given.Fix("INTAKE-1")]);
+        var findings = Gatekeeper.Decide(input).Append(new Finding("patch = zero API/schema change", "RPG008", FindingLevel.Error, null, "M:A was removed", "restore it")).ToList();
+        var json = CoverageManifestWriter.Write(new GateResult(input, findings));
+        var path = _folder.Write("coverage-manifest.json", json);
+
+        var baseline = BaselineReader.Read(path);
+
+        Assert.Equal(["INTAKE-1"], baseline.Links.Select(l => l.Card));
+        Assert.Contains("\"message\": \"M:A was removed\"", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Each_link_is_written_with_its_assembly_first()
     {
         var input = Given.Input(Given.Release(), [Given.Fix("INTAKE-1")]);
