@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using RegressionProof.Contract;
 
 namespace RegressionProof.Manifest;
 
@@ -6,10 +7,10 @@ namespace RegressionProof.Manifest;
 public sealed record ManifestDocument
 {
     /// <summary>The only schema this version reads and writes.</summary>
-    public const string SchemaV1 = "regression-proof/manifest/v1";
+    public const string SchemaV1 = ManifestContract.ManifestSchema;
 
     /// <summary>The name of the <c>AssemblyMetadataAttribute</c> that carries the manifest JSON.</summary>
-    public const string MetadataKey = "RegressionProof.Manifest";
+    public const string MetadataKey = ManifestContract.MetadataKey;
 
     public string Schema { get; init; } = SchemaV1;
 

@@ -2,9 +2,10 @@ namespace RegressionProof.Manifest;
 
 /// <summary>
 /// One link between code and an intake card: a fix, or a proof of one kind. Optional properties
-/// are null when the kind does not have them or the attribute did not set them.
+/// are null when the kind does not have them or the attribute did not set them. Not sealed: the
+/// gate's coverage manifest writes each link with its assembly (a derived record).
 /// </summary>
-public sealed record ManifestLink
+public record ManifestLink
 {
     /// <summary>One of <see cref="LinkKinds"/>.</summary>
     public required string Kind { get; init; }

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using RegressionProof.Analyzers.Infrastructure;
+using RegressionProof.Contract;
 
 namespace RegressionProof.Analyzers.Generator
 {
@@ -30,7 +31,7 @@ namespace RegressionProof.Analyzers.Generator
 
                 var tree = reference.SyntaxTree;
                 var line = tree.GetLineSpan(reference.Span, cancellationToken).StartLinePosition.Line + 1;
-                var arguments = Arguments.Read(attribute, kind);
+                var arguments = ReadArguments(attribute, kind);
 
                 if (kind.IsTestProof() && target is INamedTypeSymbol testClass)
                 {
@@ -65,7 +66,7 @@ namespace RegressionProof.Analyzers.Generator
             return links.ToEquatableArray();
         }
 
-        private static LinkModel Create(LinkKind kind, string card, ISymbol symbol, string filePath, int line, Arguments arguments, string fingerprint) =>
+        private static LinkModel Create(LinkKind kind, string card, ISymbol symbol, string filePath, int line, EquatableArray<LinkArgument> arguments, string fingerprint) =>
             new(
                 Kind: WireName(kind),
                 Card: card,
@@ -76,17 +77,7 @@ namespace RegressionProof.Analyzers.Generator
                 Framework: null,
                 Test: null,
                 DeclaredOn: null,
-                Level: arguments.Level,
-                Signal: arguments.Signal,
-                Name: arguments.Name,
-                Rule: arguments.Rule,
-                Baseline: arguments.Baseline,
-                Threshold: arguments.Threshold,
-                Panel: arguments.Panel,
-                Steps: arguments.Steps,
-                RecordedOn: arguments.RecordedOn,
-                AutomateBy: arguments.AutomateBy,
-                Evidence: arguments.Evidence,
+                Arguments: arguments,
                 Fingerprint: fingerprint);
 
         private static bool TryGetCard(AttributeData attribute, out string card)
@@ -113,78 +104,47 @@ namespace RegressionProof.Analyzers.Generator
         /// <summary>The documentation-comment ID, completed where Roslyn's is not (see <see cref="SymbolId"/>).</summary>
         private static string DocumentationId(ISymbol symbol) => SymbolId.Of(symbol);
 
-        public static string WireName(LinkKind kind) => kind switch
-        {
-            LinkKind.Fixes => "fixes",
-            LinkKind.RegressionFor => "regression-for",
-            LinkKind.MigrationTest => "migration-test",
-            LinkKind.SyntheticProbe => "synthetic-probe",
-            LinkKind.RecurrenceAlert => "recurrence-alert",
-            LinkKind.DashboardPanel => "dashboard-panel",
-            _ => "manual-verification",
-        };
+        /// <summary>The kind's name in the manifest, from its row of the contract.</summary>
+        public static string WireName(LinkKind kind) => kind.Contract().WireName;
 
-        /// <summary>The kind's arguments as the manifest writes them; absent or unusable ones are null.</summary>
-        private readonly struct Arguments
+        /// <summary>
+        /// The arguments of the kind's contract row, then the evidence, as the manifest writes them;
+        /// absent or unusable ones are left out.
+        /// </summary>
+        private static EquatableArray<LinkArgument> ReadArguments(AttributeData attribute, LinkKind kind)
         {
-            public string? Level { get; init; }
-            public string? Signal { get; init; }
-            public string? Name { get; init; }
-            public string? Rule { get; init; }
-            public string? Baseline { get; init; }
-            public string? Threshold { get; init; }
-            public string? Panel { get; init; }
-            public string? Steps { get; init; }
-            public string? RecordedOn { get; init; }
-            public string? AutomateBy { get; init; }
-            public string? Evidence { get; init; }
-
-            public static Arguments Read(AttributeData attribute, LinkKind kind)
+            var named = new Dictionary<string, TypedConstant>();
+            foreach (var pair in attribute.NamedArguments)
             {
-                var named = new Dictionary<string, TypedConstant>();
-                foreach (var pair in attribute.NamedArguments)
-                {
-                    named[pair.Key] = pair.Value;
-                }
-
-                return new Arguments
-                {
-                    Level = kind == LinkKind.RegressionFor ? LevelName(Int(named, "Level") ?? 0) : null,
-                    Signal = kind is LinkKind.SyntheticProbe or LinkKind.RecurrenceAlert ? SignalName(Int(named, "Signal")) : null,
-                    Name = kind == LinkKind.SyntheticProbe ? String(named, "Name") : null,
-                    Rule = kind == LinkKind.RecurrenceAlert ? String(named, "Rule") : null,
-                    Baseline = kind == LinkKind.DashboardPanel ? String(named, "Baseline") : null,
-                    Threshold = kind == LinkKind.DashboardPanel ? String(named, "Threshold") : null,
-                    Panel = kind == LinkKind.DashboardPanel ? String(named, "Panel") : null,
-                    Steps = kind == LinkKind.ManualVerification ? String(named, "Steps") : null,
-                    RecordedOn = kind == LinkKind.ManualVerification ? String(named, "RecordedOn") : null,
-                    AutomateBy = kind == LinkKind.ManualVerification ? String(named, "AutomateBy") : null,
-                    Evidence = String(named, "Evidence"),
-                };
+                named[pair.Key] = pair.Value;
             }
 
-            private static string? String(Dictionary<string, TypedConstant> named, string name) =>
-                named.TryGetValue(name, out var value) && value.Kind == TypedConstantKind.Primitive && value.Value is string text ? text : null;
-
-            private static int? Int(Dictionary<string, TypedConstant> named, string name) =>
-                named.TryGetValue(name, out var value) && value.Kind is TypedConstantKind.Enum or TypedConstantKind.Primitive && value.Value is int number ? number : null;
-
-            private static string? LevelName(int value) => value switch
+            var arguments = new List<LinkArgument>();
+            foreach (var argument in kind.Contract().Arguments.Append(ManifestContract.Evidence))
             {
-                0 => "unit",
-                1 => "integration",
-                2 => "end-to-end",
-                _ => null,
-            };
+                var value = argument.Value switch
+                {
+                    ArgumentValue.Level => Name(ManifestContract.Levels, Int(named, argument.Argument) ?? 0),
+                    ArgumentValue.Signal => Name(ManifestContract.Signals, Int(named, argument.Argument) - 1),
+                    _ => String(named, argument.Argument),
+                };
+                if (value is not null)
+                {
+                    arguments.Add(new LinkArgument(argument.Property, value));
+                }
+            }
 
-            private static string? SignalName(int? value) => value switch
-            {
-                1 => "latency",
-                2 => "error",
-                3 => "cost",
-                4 => "policy-denial",
-                _ => null,
-            };
+            return arguments.ToEquatableArray();
         }
+
+        private static string? String(Dictionary<string, TypedConstant> named, string name) =>
+            named.TryGetValue(name, out var value) && value.Kind == TypedConstantKind.Primitive && value.Value is string text ? text : null;
+
+        private static int? Int(Dictionary<string, TypedConstant> named, string name) =>
+            named.TryGetValue(name, out var value) && value.Kind is TypedConstantKind.Enum or TypedConstantKind.Primitive && value.Value is int number ? number : null;
+
+        /// <summary>The name of an enum value, or null for a value the enum does not define.</summary>
+        private static string? Name(string[] names, int? value) =>
+            value is { } index && index >= 0 && index < names.Length ? names[index] : null;
     }
 }

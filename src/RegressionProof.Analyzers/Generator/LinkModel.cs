@@ -1,3 +1,5 @@
+using RegressionProof.Analyzers.Infrastructure;
+
 namespace RegressionProof.Analyzers.Generator
 {
     // The pipeline models are classes, not structs, on purpose: the compiler's incremental pipeline
@@ -20,18 +22,14 @@ namespace RegressionProof.Analyzers.Generator
         string? Framework,
         string? Test,
         string? DeclaredOn,
-        string? Level,
-        string? Signal,
-        string? Name,
-        string? Rule,
-        string? Baseline,
-        string? Threshold,
-        string? Panel,
-        string? Steps,
-        string? RecordedOn,
-        string? AutomateBy,
-        string? Evidence,
+        EquatableArray<LinkArgument> Arguments,
         string Fingerprint);
+
+    /// <summary>
+    /// A named argument of the link's attribute as its manifest property (for example
+    /// <c>signal</c>, <c>latency</c>), in the order of its kind's row of the manifest contract.
+    /// </summary>
+    internal sealed record LinkArgument(string Property, string Value);
 
     /// <summary>What the generator needs of the compilation itself.</summary>
     internal sealed record CompilationModel(string AssemblyName, bool SeesAttributes, bool ReferencesTestFramework);

@@ -16,7 +16,7 @@ namespace RegressionProof.Analyzers.Generator
     [Generator(LanguageNames.CSharp)]
     public sealed class ManifestGenerator : IIncrementalGenerator
     {
-        public const string MetadataKey = "RegressionProof.Manifest";
+        public const string MetadataKey = Contract.ManifestContract.MetadataKey;
         public const string HintName = "RegressionProof.Manifest.g.cs";
 
         public void Initialize(IncrementalGeneratorInitializationContext context)

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
+using RegressionProof.Contract;
 
 namespace RegressionProof.Analyzers.Generator
 {
@@ -13,10 +14,7 @@ namespace RegressionProof.Analyzers.Generator
     /// </summary>
     internal static class ManifestWriter
     {
-        public const string Schema = "regression-proof/manifest/v1";
-
-        private static readonly string[] KindOrder =
-            { "fixes", "regression-for", "migration-test", "synthetic-probe", "recurrence-alert", "dashboard-panel", "manual-verification" };
+        public const string Schema = ManifestContract.ManifestSchema;
 
         public static string Write(string assemblyName, IEnumerable<LinkModel> links, PathModel paths, bool publicApiChecked)
         {
@@ -24,7 +22,7 @@ namespace RegressionProof.Analyzers.Generator
                 .Select(link => link with { FilePath = RelativePath(link.FilePath, paths) })
                 .OrderBy(link => link.FilePath, StringComparer.Ordinal)
                 .ThenBy(link => link.Line)
-                .ThenBy(link => Array.IndexOf(KindOrder, link.Kind))
+                .ThenBy(link => ManifestContract.OrderOf(link.Kind))
                 .ThenBy(link => link.Card, StringComparer.Ordinal)
                 .ThenBy(link => link.Symbol, StringComparer.Ordinal)
                 .ThenBy(link => link.Test ?? string.Empty, StringComparer.Ordinal)
@@ -90,17 +88,11 @@ namespace RegressionProof.Analyzers.Generator
             Property(json, "framework", link.Framework);
             Property(json, "test", link.Test);
             Property(json, "declaredOn", link.DeclaredOn);
-            Property(json, "level", link.Level);
-            Property(json, "signal", link.Signal);
-            Property(json, "name", link.Name);
-            Property(json, "rule", link.Rule);
-            Property(json, "baseline", link.Baseline);
-            Property(json, "threshold", link.Threshold);
-            Property(json, "panel", link.Panel);
-            Property(json, "steps", link.Steps);
-            Property(json, "recordedOn", link.RecordedOn);
-            Property(json, "automateBy", link.AutomateBy);
-            Property(json, "evidence", link.Evidence);
+            foreach (var argument in link.Arguments)
+            {
+                Property(json, argument.Property, argument.Value);
+            }
+
             Property(json, "fingerprint", link.Fingerprint);
             json.Append('}');
         }

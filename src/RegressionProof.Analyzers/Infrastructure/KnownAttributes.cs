@@ -1,5 +1,7 @@
 using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
+using RegressionProof.Contract;
 
 namespace RegressionProof.Analyzers.Infrastructure
 {
@@ -11,16 +13,9 @@ namespace RegressionProof.Analyzers.Infrastructure
         public const string AttributesAssemblyName = "RegressionProof.Attributes";
 
         /// <summary>Metadata names of the attributes, as <c>ForAttributeWithMetadataName</c> and <c>GetTypeByMetadataName</c> want them.</summary>
-        public static readonly IReadOnlyList<KeyValuePair<string, LinkKind>> MetadataNames = new[]
-        {
-            new KeyValuePair<string, LinkKind>("RegressionProof.FixesAttribute", LinkKind.Fixes),
-            new KeyValuePair<string, LinkKind>("RegressionProof.RegressionForAttribute", LinkKind.RegressionFor),
-            new KeyValuePair<string, LinkKind>("RegressionProof.MigrationTestAttribute", LinkKind.MigrationTest),
-            new KeyValuePair<string, LinkKind>("RegressionProof.SyntheticProbeAttribute", LinkKind.SyntheticProbe),
-            new KeyValuePair<string, LinkKind>("RegressionProof.RecurrenceAlertAttribute", LinkKind.RecurrenceAlert),
-            new KeyValuePair<string, LinkKind>("RegressionProof.DashboardPanelAttribute", LinkKind.DashboardPanel),
-            new KeyValuePair<string, LinkKind>("RegressionProof.ManualVerificationAttribute", LinkKind.ManualVerification),
-        };
+        public static readonly IReadOnlyList<KeyValuePair<string, LinkKind>> MetadataNames = ManifestContract.Kinds
+            .Select((row, index) => new KeyValuePair<string, LinkKind>("RegressionProof." + row.AttributeName + "Attribute", (LinkKind)index))
+            .ToArray();
 
         private readonly Dictionary<INamedTypeSymbol, LinkKind> _kinds;
 

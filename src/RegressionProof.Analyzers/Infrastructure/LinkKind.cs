@@ -1,6 +1,11 @@
+using RegressionProof.Contract;
+
 namespace RegressionProof.Analyzers.Infrastructure
 {
-    /// <summary>What a RegressionProof attribute says about the code it is on.</summary>
+    /// <summary>
+    /// What a RegressionProof attribute says about the code it is on. The values index
+    /// <see cref="ManifestContract.Kinds"/>: a kind without its row there fails loudly, never silently.
+    /// </summary>
     internal enum LinkKind
     {
         Fixes,
@@ -18,9 +23,12 @@ namespace RegressionProof.Analyzers.Infrastructure
         public static bool IsProof(this LinkKind kind) => kind != LinkKind.Fixes;
 
         /// <summary>Test proofs must sit on tests (RP0003) and must not be skipped (RP0009).</summary>
-        public static bool IsTestProof(this LinkKind kind) => kind is LinkKind.RegressionFor or LinkKind.MigrationTest;
+        public static bool IsTestProof(this LinkKind kind) => kind.Contract().IsTest;
 
         /// <summary>The attribute's name as users write it, without the <c>Attribute</c> suffix.</summary>
         public static string AttributeName(this LinkKind kind) => kind.ToString();
+
+        /// <summary>The kind's row of the manifest contract: its wire name and named arguments.</summary>
+        public static KindContract Contract(this LinkKind kind) => ManifestContract.Kinds[(int)kind];
     }
 }

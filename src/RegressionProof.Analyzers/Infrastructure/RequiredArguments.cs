@@ -1,8 +1,9 @@
-using System;
+using System.Linq;
+using RegressionProof.Contract;
 
 namespace RegressionProof.Analyzers.Infrastructure
 {
-    /// <summary>The named arguments each attribute requires (DESIGN §3).</summary>
+    /// <summary>The named arguments each attribute requires, as <see cref="ManifestContract.Kinds"/> marks them.</summary>
     internal static class RequiredArguments
     {
         public const string Signal = "Signal";
@@ -12,17 +13,11 @@ namespace RegressionProof.Analyzers.Infrastructure
         public const string RecordedOn = "RecordedOn";
         public const string AutomateBy = "AutomateBy";
 
-        private static readonly string[] SignalOnly = { Signal };
-        private static readonly string[] Panel = { Baseline, Threshold };
-        private static readonly string[] Manual = { Steps, RecordedOn, AutomateBy };
+        private static readonly string[][] ByKind = ManifestContract.Kinds
+            .Select(row => row.Arguments.Where(argument => argument.Required).Select(argument => argument.Argument).ToArray())
+            .ToArray();
 
-        public static string[] Of(LinkKind kind) => kind switch
-        {
-            LinkKind.SyntheticProbe or LinkKind.RecurrenceAlert => SignalOnly,
-            LinkKind.DashboardPanel => Panel,
-            LinkKind.ManualVerification => Manual,
-            _ => Array.Empty<string>(),
-        };
+        public static string[] Of(LinkKind kind) => ByKind[(int)kind];
 
         /// <summary>The argument's type as messages name it.</summary>
         public static string TypeOf(string argument) => argument == Signal ? "RecurrenceSignal" : "string";

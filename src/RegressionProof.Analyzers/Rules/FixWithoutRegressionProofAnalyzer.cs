@@ -81,7 +81,7 @@ namespace RegressionProof.Analyzers.Rules
                         continue;
                     }
 
-                    if (kind == "fixes")
+                    if (kind == Contract.ManifestContract.Fixes)
                     {
                         fixes.Add((card, assembly.Name + ": " + (link["display"]?.AsString ?? link["symbol"]?.AsString ?? "?")));
                     }

@@ -2,12 +2,17 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using RegressionProof.Contract;
 using RegressionProof.Gate.Model;
 using RegressionProof.Manifest;
 
 namespace RegressionProof.Gate.Inputs;
 
-/// <summary>Reads an earlier <c>coverage-manifest.json</c> as the baseline of this release.</summary>
+/// <summary>
+/// Reads an earlier <c>coverage-manifest.json</c> as the baseline of this release, through the
+/// records the gate writes it with (<see cref="CoverageManifest"/>).
+/// </summary>
 internal static class BaselineReader
 {
     public static Baseline Read(string path)
@@ -15,20 +20,20 @@ internal static class BaselineReader
         // A baseline of a large repository runs to tens of megabytes: it is deserialized straight
         // from its UTF-8 bytes, never held as a string or a document tree.
         var bytes = TextFile.ReadUtf8(path, "baseline", TextFile.MaxGeneratedBytes);
-        Coverage? coverage;
+        CoverageManifest? coverage;
         try
         {
-            coverage = JsonSerializer.Deserialize<Coverage>(bytes.Span, ManifestJson.ReadOptions);
+            coverage = JsonSerializer.Deserialize(bytes.Span, CoverageTypeInfo);
         }
         catch (Exception exception) when (exception is JsonException or InvalidOperationException)
         {
             // InvalidOperationException: System.Text.Json's answer to a string that is not text.
-            if (TopLevelSchema(bytes.Span) is { } schema && schema != CoverageManifestFormat.Schema)
+            if (TopLevelSchema(bytes.Span) is { } schema && schema != ManifestContract.CoverageSchema)
             {
                 throw WrongSchema(path, schema);
             }
 
-            var problem = JsonProblem.Of(exception, bytes.Span, typeof(Coverage), ManifestJson.ReadOptions);
+            var problem = JsonProblem.Of(exception, bytes.Span, typeof(CoverageManifest), CoverageManifestJson.ReadOptions);
             throw new InputException(path, "the baseline is not valid: " + problem.Reason, problem.Line, problem.Column);
         }
 
@@ -37,14 +42,14 @@ internal static class BaselineReader
             throw new InputException(path, "is not a coverage manifest (it has no \"schema\")");
         }
 
-        if (coverage.Schema != CoverageManifestFormat.Schema)
+        if (coverage.Schema != ManifestContract.CoverageSchema)
         {
             throw WrongSchema(path, coverage.Schema);
         }
 
-        var links = coverage.Links ?? [];
-        var cards = coverage.Cards ?? [];
-        var assemblies = coverage.Assemblies ?? [];
+        var links = List(coverage.Links);
+        var cards = List(coverage.Cards);
+        var assemblies = List(coverage.Assemblies);
         NoNullItems(path, bytes, "links", links, "a link object");
         NoNullItems(path, bytes, "cards", cards, "a card object");
         NoNullItems(path, bytes, "assemblies", assemblies, "an assembly object");
@@ -62,18 +67,29 @@ internal static class BaselineReader
                 throw new InputException(path, problem.Reason, problem.Line, problem.Column);
             }
 
-            NoNullItems(path, bytes, $"assemblies[{i}].publicApi", assembly.PublicApi ?? [], "a string");
-            NoNullItems(path, bytes, $"assemblies[{i}].migrations", assembly.Migrations ?? [], "a string");
-            publicApi[assembly.Name] = assembly.PublicApi ?? [];
-            migrations[assembly.Name] = assembly.Migrations ?? [];
+            publicApi[assembly.Name] = List(assembly.PublicApi);
+            migrations[assembly.Name] = List(assembly.Migrations);
+            NoNullItems(path, bytes, $"assemblies[{i}].publicApi", publicApi[assembly.Name], "a string");
+            NoNullItems(path, bytes, $"assemblies[{i}].migrations", migrations[assembly.Name], "a string");
         }
 
         var legacyFormat = assemblies.Where(a => a.PublicApiFormat is null).Select(a => a.Name).ToHashSet(StringComparer.Ordinal);
         return new Baseline(path, coverage.Release?.Version, cards.Select(c => c.Id).ToList(), links, publicApi, migrations, legacyFormat);
     }
 
+    private static readonly JsonTypeInfo<CoverageManifest> CoverageTypeInfo =
+        (JsonTypeInfo<CoverageManifest>)CoverageManifestJson.ReadOptions.GetTypeInfo(typeof(CoverageManifest));
+
+    /// <summary>A list read from the file (the reader makes sequences into lists), or an empty one for an absent list.</summary>
+    private static IReadOnlyList<T> List<T>(IEnumerable<T>? items) => items switch
+    {
+        null => [],
+        IReadOnlyList<T> list => list,
+        _ => items.ToList(),
+    };
+
     private static InputException WrongSchema(string path, string schema) =>
-        new(path, $"has the schema '{schema}'; this version reads '{CoverageManifestFormat.Schema}'");
+        new(path, $"has the schema '{schema}'; this version reads '{ManifestContract.CoverageSchema}'");
 
     /// <summary>
     /// Lists hold no null: element types are not checked by the reader (nullable annotations of
@@ -121,14 +137,4 @@ internal static class BaselineReader
 
         return null;
     }
-
-    // What the baseline must hold has no default; the rest may be left out.
-    private sealed record Coverage(string? Schema = null, ReleaseInfo? Release = null, List<CardInfo>? Cards = null, List<AssemblyInfo>? Assemblies = null, List<ManifestLink>? Links = null);
-
-    private sealed record ReleaseInfo(string? Version = null);
-
-    private sealed record CardInfo(string Id);
-
-    /// <summary>An assembly of the baseline; <see cref="PublicApiFormat"/> is absent in manifests of earlier versions.</summary>
-    private sealed record AssemblyInfo(string Name, List<string>? PublicApi = null, List<string>? Migrations = null, int? PublicApiFormat = null);
 }

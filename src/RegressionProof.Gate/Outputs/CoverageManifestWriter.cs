@@ -1,8 +1,10 @@
 using System;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
+using RegressionProof.Contract;
 using RegressionProof.Gate.Model;
 using RegressionProof.Manifest;
 
@@ -11,19 +13,18 @@ namespace RegressionProof.Gate.Outputs;
 /// <summary>
 /// <c>coverage-manifest.json</c> (schema docs/schemas/coverage-manifest.v1.schema.json): every link
 /// merged, the status of each card, the API surface and migrations of each assembly, the findings.
-/// It is the next release's <c>--baseline</c>.
+/// It is the next release's <c>--baseline</c>, read back by <c>Inputs/BaselineReader</c> through
+/// the same records (<see cref="CoverageManifest"/>).
 /// </summary>
 internal static class CoverageManifestWriter
 {
-    public const string Schema = CoverageManifestFormat.Schema;
+    public const string Schema = ManifestContract.CoverageSchema;
 
     /// <summary>
     /// The format of <c>publicApi</c> lines: 2 is <c>identity | description</c> (docs/gate.md,
     /// "Public API entries"). Manifests without the field hold the earlier lines.
     /// </summary>
     public const int PublicApiFormat = 2;
-
-    private const int FlushThreshold = 64 * 1024;
 
     public static string Write(GateResult result) => Encoding.UTF8.GetString(WriteUtf8(result));
 
@@ -38,162 +39,59 @@ internal static class CoverageManifestWriter
     /// <summary>
     /// Writes the manifest to <paramref name="stream"/> as it goes: a large repository's manifest
     /// runs to tens of megabytes, and holding it whole (in a growing buffer, then a copy) made the
-    /// garbage collector's work grow faster than the repository.
+    /// garbage collector's work grow faster than the repository. The serializer flushes to the
+    /// stream whenever its buffer fills, and the lists are sequences made as they are written.
     /// </summary>
     public static void WriteTo(Stream stream, GateResult result)
     {
-        var input = result.Input;
-        using (var json = new Utf8JsonWriter(stream, ReportJson.WriterOptions))
-        {
-            json.WriteStartObject();
-            json.WriteString("schema", Schema);
-            json.WriteStartObject("release");
-            json.WriteString("version", input.Release.Version);
-            json.WriteString("class", input.Release.Class.ToString().ToLowerInvariant());
-            json.WriteString("lane", input.Release.Lane == ReleaseLane.FastPatch ? "fast-patch" : "standard");
-            json.WriteEndObject();
-            json.WriteString("asOf", input.AsOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-            json.WriteString("verdict", result.Verdict);
-
-            json.WriteStartArray("cards");
-            foreach (var card in result.Cards.OrderBy(c => c.Card.Id, StringComparer.Ordinal))
-            {
-                json.WriteStartObject();
-                json.WriteString("id", card.Card.Id);
-                WriteOptional(json, "title", card.Card.Title);
-                json.WriteString("status", card.Status);
-                json.WriteNumber("fixes", card.Fixes);
-                json.WriteNumber("proofs", card.Proofs.Count);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-
-            json.WriteStartArray("retired");
-            foreach (var retired in input.Release.Retired.Order(StringComparer.Ordinal))
-            {
-                json.WriteStringValue(retired);
-            }
-
-            json.WriteEndArray();
-
-            json.WriteStartArray("assemblies");
-            foreach (var assembly in input.Assemblies.OrderBy(a => a.Name, StringComparer.Ordinal))
-            {
-                json.WriteStartObject();
-                json.WriteString("name", assembly.Name);
-                json.WriteStartArray("files");
-                foreach (var file in assembly.Files.OrderBy(f => f.Path, StringComparer.Ordinal))
-                {
-                    json.WriteStartObject();
-                    json.WriteString("path", file.Path);
-                    json.WriteString("sha256", file.Sha256);
-                    json.WriteEndObject();
-                }
-
-                json.WriteEndArray();
-                json.WriteBoolean("publicApiChecked", assembly.PublicApiChecked);
-                json.WriteNumber("publicApiFormat", PublicApiFormat);
-                WriteStrings(json, "publicApi", assembly.PublicApi);
-                WriteStrings(json, "migrations", assembly.Migrations);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-
-            json.WriteStartArray("links");
-            // Assemblies are sorted by name and each one's links by path and line when scanned:
-            // writing them in that order is deterministic without sorting 100,000 links again.
-            foreach (var assembly in input.Assemblies.OrderBy(a => a.Name, StringComparer.Ordinal))
-            {
-                foreach (var link in assembly.Links)
-                {
-                    WriteLink(json, assembly.Name, link);
-                }
-
-                // The writer buffers everything until flushed; flushing per assembly keeps its buffer small.
-                if (json.BytesPending > FlushThreshold)
-                {
-                    json.Flush();
-                }
-            }
-
-            json.WriteEndArray();
-
-            json.WriteStartArray("findings");
-            foreach (var finding in result.Findings)
-            {
-                json.WriteStartObject();
-                json.WriteString("ruleId", finding.RuleId);
-                json.WriteString("policy", finding.Policy);
-                json.WriteString("level", finding.Level == FindingLevel.Error ? "error" : "warning");
-                WriteOptional(json, "card", finding.Card);
-                json.WriteString("message", finding.Message);
-                json.WriteString("fix", finding.Fix);
-                if (ReportLocation.Of(finding) is { } location)
-                {
-                    json.WriteString("path", location.Path);
-                    if (location.Line is { } line)
-                    {
-                        json.WriteNumber("line", line);
-                    }
-                }
-
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteEndObject();
-        }
-
+        JsonSerializer.Serialize(stream, Model(result), WriteOptions.GetTypeInfo(typeof(CoverageManifest)));
         stream.WriteByte((byte)'\n');
     }
 
-    /// <summary>A manifest link (the shape of manifest.v1) with the assembly it came from; nulls omitted.</summary>
-    private static void WriteLink(Utf8JsonWriter json, string assembly, ManifestLink link)
+    private static readonly JsonSerializerOptions WriteOptions = CoverageManifestJson.WriteOptions(ReportJson.WriterOptions);
+
+    private static CoverageManifest Model(GateResult result)
     {
-        json.WriteStartObject();
-        json.WriteString("assembly", assembly);
-        json.WriteString("kind", link.Kind);
-        json.WriteString("card", link.Card);
-        json.WriteString("symbol", link.Symbol);
-        json.WriteString("display", link.Display);
-        json.WriteString("path", link.Path);
-        json.WriteNumber("line", link.Line);
-        WriteOptional(json, "framework", link.Framework);
-        WriteOptional(json, "test", link.Test);
-        WriteOptional(json, "declaredOn", link.DeclaredOn);
-        WriteOptional(json, "level", link.Level);
-        WriteOptional(json, "signal", link.Signal);
-        WriteOptional(json, "name", link.Name);
-        WriteOptional(json, "rule", link.Rule);
-        WriteOptional(json, "baseline", link.Baseline);
-        WriteOptional(json, "threshold", link.Threshold);
-        WriteOptional(json, "panel", link.Panel);
-        WriteOptional(json, "steps", link.Steps);
-        WriteOptional(json, "recordedOn", link.RecordedOn);
-        WriteOptional(json, "automateBy", link.AutomateBy);
-        WriteOptional(json, "evidence", link.Evidence);
-        json.WriteString("fingerprint", link.Fingerprint);
-        json.WriteEndObject();
+        var input = result.Input;
+        var assemblies = input.Assemblies.OrderBy(a => a.Name, StringComparer.Ordinal).ToList();
+        return new CoverageManifest(
+            Schema,
+            new CoverageRelease(
+                input.Release.Version,
+                input.Release.Class.ToString().ToLowerInvariant(),
+                input.Release.Lane == ReleaseLane.FastPatch ? "fast-patch" : "standard"),
+            input.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            result.Verdict,
+            result.Cards
+                .OrderBy(c => c.Card.Id, StringComparer.Ordinal)
+                .Select(card => new CoverageCard(card.Card.Id, card.Card.Title, card.Status, card.Fixes, card.Proofs.Count)),
+            input.Release.Retired.Order(StringComparer.Ordinal),
+            assemblies.Select(assembly => new CoverageAssembly(
+                assembly.Name,
+                assembly.Files.OrderBy(f => f.Path, StringComparer.Ordinal).Select(file => new CoverageFile(file.Path, file.Sha256)),
+                assembly.PublicApiChecked,
+                PublicApiFormat,
+                assembly.PublicApi.Order(StringComparer.Ordinal),
+                assembly.Migrations.Order(StringComparer.Ordinal))),
+            // Assemblies are sorted by name and each one's links by path and line when scanned:
+            // writing them in that order is deterministic without sorting 100,000 links again.
+            assemblies.SelectMany(assembly => assembly.Links.Select(link => (ManifestLink)new CoverageLink(assembly.Name, link))),
+            result.Findings.Select(Finding));
     }
 
-    private static void WriteOptional(Utf8JsonWriter json, string name, string? value)
+    private static CoverageFinding Finding(Finding finding)
     {
-        if (value is not null)
+        var location = ReportLocation.Of(finding);
+        return new CoverageFinding
         {
-            json.WriteString(name, value);
-        }
-    }
-
-    private static void WriteStrings(Utf8JsonWriter json, string name, System.Collections.Generic.IEnumerable<string> values)
-    {
-        json.WriteStartArray(name);
-        foreach (var value in values.Order(StringComparer.Ordinal))
-        {
-            json.WriteStringValue(value);
-        }
-
-        json.WriteEndArray();
+            RuleId = finding.RuleId,
+            Policy = finding.Policy,
+            Level = finding.Level == FindingLevel.Error ? "error" : "warning",
+            Card = finding.Card,
+            Message = finding.Message,
+            Fix = finding.Fix,
+            Path = location?.Path,
+            Line = location?.Line,
+        };
     }
 }

@@ -61,7 +61,7 @@ public class CachingTests
     public void No_pipeline_model_holds_a_symbol_a_compilation_a_syntax_node_or_a_location()
     {
         Type[] forbidden = [typeof(ISymbol), typeof(Compilation), typeof(SyntaxNode), typeof(Location), typeof(SemanticModel), typeof(SyntaxTree)];
-        Type[] models = [typeof(LinkModel), typeof(CompilationModel), typeof(PathModel), typeof(PublicApiOptionModel), typeof(ManifestModel), typeof(EquatableArray<LinkModel>)];
+        Type[] models = [typeof(LinkModel), typeof(CompilationModel), typeof(PathModel), typeof(PublicApiOptionModel), typeof(ManifestModel), typeof(EquatableArray<LinkModel>), typeof(LinkArgument), typeof(EquatableArray<LinkArgument>)];
 
         foreach (var model in models)
         {
@@ -81,7 +81,7 @@ public class CachingTests
     {
         // A struct model makes every generic node of the pipeline a new instantiation that the JIT
         // compiles in each compiler process; see docs/performance.md, "Build overhead".
-        Type[] models = [typeof(LinkModel), typeof(CompilationModel), typeof(PathModel), typeof(PublicApiOptionModel), typeof(ManifestModel), typeof(EquatableArray<LinkModel>)];
+        Type[] models = [typeof(LinkModel), typeof(CompilationModel), typeof(PathModel), typeof(PublicApiOptionModel), typeof(ManifestModel), typeof(EquatableArray<LinkModel>), typeof(LinkArgument), typeof(EquatableArray<LinkArgument>)];
 
         Assert.All(models, model => Assert.False(model.IsValueType, $"{model.Name} is a struct"));
     }

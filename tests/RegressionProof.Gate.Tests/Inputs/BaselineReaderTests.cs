@@ -38,5 +38,20 @@ public sealed class BaselineReaderTests : IDisposable
         Assert.Equal(("1.0.0", "A-1", "M:A"), (baseline.Version, baseline.Cards[0], baseline.PublicApi["Shop"][0]));
     }
 
+    [Theory]
+    [InlineData("\"findings\": [ 1 ]", "findings[0] is a number", 2, 15)]
+    [InlineData("\"retired\": \"A-1\"", "retired is a string", 2, 12)]
+    [InlineData("\"assemblies\": [ { \"name\": \"Shop\", \"files\": [ { \"path\": \"a.dll\" } ] } ]", "assemblies[0].files[0] lacks \"sha256\"", 2, 46)]
+    public void Every_part_of_a_baseline_is_read_through_the_coverage_manifests_records(string part, string reason, int line, int column)
+    {
+        // The records the gate writes the manifest with read it back whole: a part the checks do not
+        // use is still held to its shape, with its position.
+        var path = _folder.Write("coverage-manifest.json", "{ \"schema\": \"regression-proof/coverage/v1\",\n" + part + " }");
+
+        var error = Assert.Throws<InputException>(() => BaselineReader.Read(path));
+
+        Assert.Equal($"{path}({line},{column}): the baseline is not valid: {reason}", error.Message.Split("; expected")[0]);
+    }
+
     public void Dispose() => _folder.Dispose();
 }

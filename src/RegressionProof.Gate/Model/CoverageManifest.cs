@@ -1,0 +1,76 @@
+using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
+using System.Text.Json.Serialization;
+using RegressionProof.Manifest;
+
+namespace RegressionProof.Gate.Model;
+
+// The coverage manifest (docs/schemas/coverage-manifest.v1.schema.json) as one set of records: the
+// gate writes it through them and reads it back, as the next release's baseline, through the same
+// ones (CoverageManifestJson). What a baseline must hold has no default; the rest may be left out,
+// as manifests of earlier versions do.
+
+/// <summary>The whole coverage manifest; the lists are sequences so that writing streams them.</summary>
+internal sealed record CoverageManifest(
+    string? Schema = null,
+    CoverageRelease? Release = null,
+    string? AsOf = null,
+    string? Verdict = null,
+    IEnumerable<CoverageCard>? Cards = null,
+    IEnumerable<string>? Retired = null,
+    IEnumerable<CoverageAssembly>? Assemblies = null,
+    IEnumerable<ManifestLink>? Links = null,
+    IEnumerable<CoverageFinding>? Findings = null);
+
+internal sealed record CoverageRelease(string? Version = null, string? Class = null, string? Lane = null);
+
+internal sealed record CoverageCard(string Id, string? Title = null, string? Status = null, int? Fixes = null, int? Proofs = null);
+
+/// <summary>An assembly; <see cref="PublicApiFormat"/> is absent in manifests of earlier versions.</summary>
+internal sealed record CoverageAssembly(
+    string Name,
+    IEnumerable<CoverageFile>? Files = null,
+    bool? PublicApiChecked = null,
+    int? PublicApiFormat = null,
+    IEnumerable<string>? PublicApi = null,
+    IEnumerable<string>? Migrations = null);
+
+internal sealed record CoverageFile(string Path, string Sha256);
+
+/// <summary>A finding; its properties in the order the manifest writes them.</summary>
+internal sealed record CoverageFinding
+{
+    public required string RuleId { get; init; }
+
+    public required string Policy { get; init; }
+
+    public required string Level { get; init; }
+
+    /// <summary>Absent for a finding about no one card (an API change).</summary>
+    public string? Card { get; init; }
+
+    public required string Message { get; init; }
+
+    public required string Fix { get; init; }
+
+    public string? Path { get; init; }
+
+    public int? Line { get; init; }
+}
+
+/// <summary>
+/// A manifest link with the assembly it came from, as the coverage manifest writes it. A baseline
+/// reads its links back as plain <see cref="ManifestLink"/>s (the assembly is not needed there).
+/// </summary>
+internal sealed record CoverageLink : ManifestLink
+{
+    [SetsRequiredMembers]
+    public CoverageLink(string assembly, ManifestLink link)
+        : base(link)
+    {
+        Assembly = assembly;
+    }
+
+    [JsonPropertyOrder(-1)]
+    public string Assembly { get; init; }
+}
