@@ -6,145 +6,144 @@ using Microsoft.CodeAnalysis;
 using RegressionProof.Analyzers.Infrastructure;
 using RegressionProof.Contract;
 
-namespace RegressionProof.Analyzers.Generator
+namespace RegressionProof.Analyzers.Generator;
+
+/// <summary>
+/// Turns the RegressionProof attributes of one declaration into manifest links. Runs inside the
+/// generator's transform, so everything it returns is plain data.
+/// </summary>
+internal static class LinkExtractor
 {
-    /// <summary>
-    /// Turns the RegressionProof attributes of one declaration into manifest links. Runs inside the
-    /// generator's transform, so everything it returns is plain data.
-    /// </summary>
-    internal static class LinkExtractor
+    private static readonly SymbolDisplayFormat DisplayFormat = SymbolDisplayFormat.CSharpShortErrorMessageFormat;
+
+    public static EquatableArray<LinkModel> Extract(GeneratorAttributeSyntaxContext context, LinkKind kind, CancellationToken cancellationToken)
     {
-        private static readonly SymbolDisplayFormat DisplayFormat = SymbolDisplayFormat.CSharpShortErrorMessageFormat;
-
-        public static EquatableArray<LinkModel> Extract(GeneratorAttributeSyntaxContext context, LinkKind kind, CancellationToken cancellationToken)
+        var links = new List<LinkModel>();
+        var target = context.TargetSymbol;
+        string? targetFingerprint = null;
+        foreach (var attribute in context.Attributes)
         {
-            var links = new List<LinkModel>();
-            var target = context.TargetSymbol;
-            string? targetFingerprint = null;
-            foreach (var attribute in context.Attributes)
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!TryGetCard(attribute, out var card) || attribute.ApplicationSyntaxReference is not { } reference)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                if (!TryGetCard(attribute, out var card) || attribute.ApplicationSyntaxReference is not { } reference)
-                {
-                    continue; // the analyzers report unusable IDs; the manifest records only usable links
-                }
+                continue; // the analyzers report unusable IDs; the manifest records only usable links
+            }
 
-                var tree = reference.SyntaxTree;
-                var line = tree.GetLineSpan(reference.Span, cancellationToken).StartLinePosition.Line + 1;
-                var arguments = ReadArguments(attribute, kind);
+            var tree = reference.SyntaxTree;
+            var line = tree.GetLineSpan(reference.Span, cancellationToken).StartLinePosition.Line + 1;
+            var arguments = ReadArguments(attribute, kind);
 
-                if (kind.IsTestProof() && target is INamedTypeSymbol testClass)
+            if (kind.IsTestProof() && target is INamedTypeSymbol testClass)
+            {
+                // A proof on a class proves through every test the class runs.
+                foreach (var test in TestFrameworkDetection.TestsOf(testClass))
                 {
-                    // A proof on a class proves through every test the class runs.
-                    foreach (var test in TestFrameworkDetection.TestsOf(testClass))
+                    links.Add(Create(kind, card, test, tree.FilePath, line, arguments, Fingerprint.Of(test, cancellationToken)) with
                     {
-                        links.Add(Create(kind, card, test, tree.FilePath, line, arguments, Fingerprint.Of(test, cancellationToken)) with
-                        {
-                            Framework = TestFrameworkDetection.GetTestFramework(test).DisplayName(),
-                            Test = TestName(testClass, test),
-                            DeclaredOn = DocumentationId(testClass),
-                        });
-                    }
-
-                    continue;
+                        Framework = TestFrameworkDetection.GetTestFramework(test).DisplayName(),
+                        Test = TestName(testClass, test),
+                        DeclaredOn = DocumentationId(testClass),
+                    });
                 }
 
-                targetFingerprint ??= Fingerprint.Of(context.TargetNode);
-                var link = Create(kind, card, target, tree.FilePath, line, arguments, targetFingerprint);
-                if (kind.IsTestProof() && target is IMethodSymbol method)
+                continue;
+            }
+
+            targetFingerprint ??= Fingerprint.Of(context.TargetNode);
+            var link = Create(kind, card, target, tree.FilePath, line, arguments, targetFingerprint);
+            if (kind.IsTestProof() && target is IMethodSymbol method)
+            {
+                link = link with
                 {
-                    link = link with
-                    {
-                        Framework = TestFrameworkDetection.GetTestFramework(method).DisplayName(),
-                        Test = method.ContainingType is { } type ? TestName(type, method) : null,
-                    };
-                }
-
-                links.Add(link);
-            }
-
-            return links.ToEquatableArray();
-        }
-
-        private static LinkModel Create(LinkKind kind, string card, ISymbol symbol, string filePath, int line, EquatableArray<LinkArgument> arguments, string fingerprint) =>
-            new(
-                Kind: WireName(kind),
-                Card: card,
-                Symbol: DocumentationId(symbol),
-                Display: symbol.ToDisplayString(DisplayFormat),
-                FilePath: filePath,
-                Line: line,
-                Framework: null,
-                Test: null,
-                DeclaredOn: null,
-                Arguments: arguments,
-                Fingerprint: fingerprint);
-
-        private static bool TryGetCard(AttributeData attribute, out string card)
-        {
-            card = string.Empty;
-            if (attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Value is not string { } value || string.IsNullOrWhiteSpace(value))
-            {
-                return false;
-            }
-
-            card = value;
-            return true;
-        }
-
-        /// <summary>The test's name as test results report it: the class that runs it, then the method.</summary>
-        private static string TestName(INamedTypeSymbol testClass, IMethodSymbol test)
-        {
-            var type = testClass.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat
-                .WithGlobalNamespaceStyle(SymbolDisplayGlobalNamespaceStyle.Omitted)
-                .WithGenericsOptions(SymbolDisplayGenericsOptions.None));
-            return type + "." + test.Name;
-        }
-
-        /// <summary>The documentation-comment ID, completed where Roslyn's is not (see <see cref="SymbolId"/>).</summary>
-        private static string DocumentationId(ISymbol symbol) => SymbolId.Of(symbol);
-
-        /// <summary>The kind's name in the manifest, from its row of the contract.</summary>
-        public static string WireName(LinkKind kind) => kind.Contract().WireName;
-
-        /// <summary>
-        /// The arguments of the kind's contract row, then the evidence, as the manifest writes them;
-        /// absent or unusable ones are left out.
-        /// </summary>
-        private static EquatableArray<LinkArgument> ReadArguments(AttributeData attribute, LinkKind kind)
-        {
-            var named = new Dictionary<string, TypedConstant>();
-            foreach (var pair in attribute.NamedArguments)
-            {
-                named[pair.Key] = pair.Value;
-            }
-
-            var arguments = new List<LinkArgument>();
-            foreach (var argument in kind.Contract().Arguments.Append(ManifestContract.Evidence))
-            {
-                var value = argument.Value switch
-                {
-                    ArgumentValue.Level => Name(ManifestContract.Levels, Int(named, argument.Argument) ?? 0),
-                    ArgumentValue.Signal => Name(ManifestContract.Signals, Int(named, argument.Argument) - 1),
-                    _ => String(named, argument.Argument),
+                    Framework = TestFrameworkDetection.GetTestFramework(method).DisplayName(),
+                    Test = method.ContainingType is { } type ? TestName(type, method) : null,
                 };
-                if (value is not null)
-                {
-                    arguments.Add(new LinkArgument(argument.Property, value));
-                }
             }
 
-            return arguments.ToEquatableArray();
+            links.Add(link);
         }
 
-        private static string? String(Dictionary<string, TypedConstant> named, string name) =>
-            named.TryGetValue(name, out var value) && value.Kind == TypedConstantKind.Primitive && value.Value is string text ? text : null;
-
-        private static int? Int(Dictionary<string, TypedConstant> named, string name) =>
-            named.TryGetValue(name, out var value) && value.Kind is TypedConstantKind.Enum or TypedConstantKind.Primitive && value.Value is int number ? number : null;
-
-        /// <summary>The name of an enum value, or null for a value the enum does not define.</summary>
-        private static string? Name(string[] names, int? value) =>
-            value is { } index && index >= 0 && index < names.Length ? names[index] : null;
+        return links.ToEquatableArray();
     }
+
+    private static LinkModel Create(LinkKind kind, string card, ISymbol symbol, string filePath, int line, EquatableArray<LinkArgument> arguments, string fingerprint) =>
+        new(
+            Kind: WireName(kind),
+            Card: card,
+            Symbol: DocumentationId(symbol),
+            Display: symbol.ToDisplayString(DisplayFormat),
+            FilePath: filePath,
+            Line: line,
+            Framework: null,
+            Test: null,
+            DeclaredOn: null,
+            Arguments: arguments,
+            Fingerprint: fingerprint);
+
+    private static bool TryGetCard(AttributeData attribute, out string card)
+    {
+        card = string.Empty;
+        if (attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Value is not string { } value || string.IsNullOrWhiteSpace(value))
+        {
+            return false;
+        }
+
+        card = value;
+        return true;
+    }
+
+    /// <summary>The test's name as test results report it: the class that runs it, then the method.</summary>
+    private static string TestName(INamedTypeSymbol testClass, IMethodSymbol test)
+    {
+        var type = testClass.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat
+            .WithGlobalNamespaceStyle(SymbolDisplayGlobalNamespaceStyle.Omitted)
+            .WithGenericsOptions(SymbolDisplayGenericsOptions.None));
+        return type + "." + test.Name;
+    }
+
+    /// <summary>The documentation-comment ID, completed where Roslyn's is not (see <see cref="SymbolId"/>).</summary>
+    private static string DocumentationId(ISymbol symbol) => SymbolId.Of(symbol);
+
+    /// <summary>The kind's name in the manifest, from its row of the contract.</summary>
+    public static string WireName(LinkKind kind) => kind.Contract().WireName;
+
+    /// <summary>
+    /// The arguments of the kind's contract row, then the evidence, as the manifest writes them;
+    /// absent or unusable ones are left out.
+    /// </summary>
+    private static EquatableArray<LinkArgument> ReadArguments(AttributeData attribute, LinkKind kind)
+    {
+        var named = new Dictionary<string, TypedConstant>();
+        foreach (var pair in attribute.NamedArguments)
+        {
+            named[pair.Key] = pair.Value;
+        }
+
+        var arguments = new List<LinkArgument>();
+        foreach (var argument in kind.Contract().Arguments.Append(ManifestContract.Evidence))
+        {
+            var value = argument.Value switch
+            {
+                ArgumentValue.Level => Name(ManifestContract.Levels, Int(named, argument.Argument) ?? 0),
+                ArgumentValue.Signal => Name(ManifestContract.Signals, Int(named, argument.Argument) - 1),
+                _ => String(named, argument.Argument),
+            };
+            if (value is not null)
+            {
+                arguments.Add(new LinkArgument(argument.Property, value));
+            }
+        }
+
+        return arguments.ToEquatableArray();
+    }
+
+    private static string? String(Dictionary<string, TypedConstant> named, string name) =>
+        named.TryGetValue(name, out var value) && value.Kind == TypedConstantKind.Primitive && value.Value is string text ? text : null;
+
+    private static int? Int(Dictionary<string, TypedConstant> named, string name) =>
+        named.TryGetValue(name, out var value) && value.Kind is TypedConstantKind.Enum or TypedConstantKind.Primitive && value.Value is int number ? number : null;
+
+    /// <summary>The name of an enum value, or null for a value the enum does not define.</summary>
+    private static string? Name(string[] names, int? value) =>
+        value is { } index && index >= 0 && index < names.Length ? names[index] : null;
 }

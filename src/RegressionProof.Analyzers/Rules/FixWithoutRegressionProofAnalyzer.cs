@@ -6,221 +6,220 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using RegressionProof.Analyzers.Infrastructure;
 
-namespace RegressionProof.Analyzers.Rules
-{
-    /// <summary>
-    /// RP0001: in an aggregating project (<c>RegressionProofAggregate=true</c>), a <c>[Fixes("X")]</c>
-    /// in its source or its references has no proof for X in its source or its references.
-    /// </summary>
-    /// <remarks>
-    /// A compilation never sees the projects that reference it, so a project that is not declared as
-    /// the aggregate reports nothing: RP0001 must never be a false positive (DESIGN §5).
-    /// </remarks>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class FixWithoutRegressionProofAnalyzer : RegressionProofAnalyzer
-    {
-        /// <summary>Diagnostic property: the card ID, for the code fixes.</summary>
-        public const string CardProperty = "Card";
+namespace RegressionProof.Analyzers.Rules;
 
-        public FixWithoutRegressionProofAnalyzer()
-            : base(Descriptors.RP0001_FixWithoutRegressionProof)
+/// <summary>
+/// RP0001: in an aggregating project (<c>RegressionProofAggregate=true</c>), a <c>[Fixes("X")]</c>
+/// in its source or its references has no proof for X in its source or its references.
+/// </summary>
+/// <remarks>
+/// A compilation never sees the projects that reference it, so a project that is not declared as
+/// the aggregate reports nothing: RP0001 must never be a false positive (docs/rules/RP0001.md).
+/// </remarks>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class FixWithoutRegressionProofAnalyzer : RegressionProofAnalyzer
+{
+    /// <summary>Diagnostic property: the card ID, for the code fixes.</summary>
+    public const string CardProperty = "Card";
+
+    public FixWithoutRegressionProofAnalyzer()
+        : base(Descriptors.RP0001_FixWithoutRegressionProof)
+    {
+    }
+
+    // A proof in a generated file (a source generator's tests, a .g.cs) runs and is in the
+    // manifest like any other, so it proves its card here too.
+    private protected override bool AnalyzesGeneratedCode => true;
+
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownAttributes known)
+    {
+        if (!RegressionProofOptions.IsAggregate(context.Options))
         {
+            return;
         }
 
-        // A proof in a generated file (a source generator's tests, a .g.cs) runs and is in the
-        // manifest like any other, so it proves its card here too.
-        private protected override bool AnalyzesGeneratedCode => true;
+        var state = new CompilationState(known);
+        RegisterLinkAction(context, known, state.OnLink);
+        context.RegisterCompilationEndAction(state.OnCompilationEnd);
+    }
 
-        private protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownAttributes known)
+    private static Diagnostic Create(Location location, string card, string target) => Diagnostic.Create(
+        Descriptors.RP0001_FixWithoutRegressionProof,
+        location,
+        ImmutableDictionary<string, string?>.Empty.Add(CardProperty, card),
+        MessageText.Card(card),
+        MessageText.Escape(target));
+
+    /// <summary>
+    /// Reads the links of a referenced assembly from the manifest the generator embedded in it;
+    /// false when it has none (built without the generator), or an unreadable one.
+    /// </summary>
+    private static bool CollectFromManifest(
+        IAssemblySymbol assembly, List<(string Card, string Target)> fixes, ConcurrentDictionary<string, bool> provenCards)
+    {
+        foreach (var attribute in assembly.GetAttributes())
         {
-            if (!RegressionProofOptions.IsAggregate(context.Options))
+            if (attribute.AttributeClass is not { Name: "AssemblyMetadataAttribute" } attributeClass
+                || attributeClass.ContainingNamespace?.ToDisplayString() != "System.Reflection"
+                || attribute.ConstructorArguments.Length != 2
+                || attribute.ConstructorArguments[0].Value as string != Generator.ManifestGenerator.MetadataKey
+                || attribute.ConstructorArguments[1].Value is not string json)
             {
-                return;
+                continue;
             }
 
-            var state = new CompilationState(known);
-            RegisterLinkAction(context, known, state.OnLink);
-            context.RegisterCompilationEndAction(state.OnCompilationEnd);
-        }
-
-        private static Diagnostic Create(Location location, string card, string target) => Diagnostic.Create(
-            Descriptors.RP0001_FixWithoutRegressionProof,
-            location,
-            ImmutableDictionary<string, string?>.Empty.Add(CardProperty, card),
-            MessageText.Card(card),
-            MessageText.Escape(target));
-
-        /// <summary>
-        /// Reads the links of a referenced assembly from the manifest the generator embedded in it;
-        /// false when it has none (built without the generator), or an unreadable one.
-        /// </summary>
-        private static bool CollectFromManifest(
-            IAssemblySymbol assembly, List<(string Card, string Target)> fixes, ConcurrentDictionary<string, bool> provenCards)
-        {
-            foreach (var attribute in assembly.GetAttributes())
+            var manifest = JsonDocumentReader.Parse(json, out _);
+            if (manifest?["links"] is not { Kind: JsonNodeKind.Array } links)
             {
-                if (attribute.AttributeClass is not { Name: "AssemblyMetadataAttribute" } attributeClass
-                    || attributeClass.ContainingNamespace?.ToDisplayString() != "System.Reflection"
-                    || attribute.ConstructorArguments.Length != 2
-                    || attribute.ConstructorArguments[0].Value as string != Generator.ManifestGenerator.MetadataKey
-                    || attribute.ConstructorArguments[1].Value is not string json)
+                return false;
+            }
+
+            foreach (var link in links.Items)
+            {
+                if (link["card"]?.AsString is not { Length: > 0 } card || link["kind"]?.AsString is not { } kind)
                 {
                     continue;
                 }
 
-                var manifest = JsonDocumentReader.Parse(json, out _);
-                if (manifest?["links"] is not { Kind: JsonNodeKind.Array } links)
+                if (kind == Contract.ManifestContract.Fixes)
                 {
-                    return false;
+                    fixes.Add((card, assembly.Name + ": " + (link["display"]?.AsString ?? link["symbol"]?.AsString ?? "?")));
                 }
-
-                foreach (var link in links.Items)
+                else
                 {
-                    if (link["card"]?.AsString is not { Length: > 0 } card || link["kind"]?.AsString is not { } kind)
+                    provenCards[card] = true;
+                }
+            }
+
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// What RP0001 learns in one compilation: the fixes in its source, and every card proven in
+    /// its source or its references. Analyzer instances are shared between compilations, so
+    /// this lives per compilation, not in fields of the analyzer.
+    /// </summary>
+    private sealed class CompilationState
+    {
+        private readonly KnownAttributes _known;
+        private readonly ConcurrentQueue<(string Card, string Target, Location Location)> _fixes = new();
+        private readonly ConcurrentDictionary<string, bool> _provenCards = new();
+
+        public CompilationState(KnownAttributes known)
+        {
+            _known = known;
+        }
+
+        public void OnLink(LinkAnalysisContext linkContext)
+        {
+            var link = linkContext.Link;
+            if (link.CardId is not { } card)
+            {
+                return; // RP0002 or RP0006 covers unusable IDs
+            }
+
+            if (link.Kind.IsProof())
+            {
+                _provenCards[card] = true;
+            }
+            else
+            {
+                _fixes.Enqueue((card, link.TargetName, link.Location));
+            }
+        }
+
+        public void OnCompilationEnd(CompilationAnalysisContext endContext)
+        {
+            var referencedFixes = new List<(string Card, string Target)>();
+            foreach (var assembly in endContext.Compilation.SourceModule.ReferencedAssemblySymbols)
+            {
+                // The embedded manifest lists every link, private and internal ones too; metadata
+                // only shows a compilation the public surface of its references.
+                if (KnownAttributes.CanCarryLinks(assembly)
+                    && !CollectFromManifest(assembly, referencedFixes, _provenCards))
+                {
+                    new ReferencedAssembly(this, assembly.Name, referencedFixes, endContext.CancellationToken).Collect(assembly.GlobalNamespace);
+                }
+            }
+
+            foreach (var fix in _fixes.OrderBy(f => f.Location.SourceTree?.FilePath, System.StringComparer.Ordinal).ThenBy(f => f.Location.SourceSpan.Start))
+            {
+                if (!_provenCards.ContainsKey(fix.Card))
+                {
+                    endContext.ReportDiagnostic(Create(fix.Location, fix.Card, fix.Target));
+                }
+            }
+
+            foreach (var fix in referencedFixes.Distinct().OrderBy(f => f.Target, System.StringComparer.Ordinal))
+            {
+                if (!_provenCards.ContainsKey(fix.Card))
+                {
+                    endContext.ReportDiagnostic(Create(Location.None, fix.Card, fix.Target));
+                }
+            }
+        }
+
+        /// <summary>The walk over one referenced assembly built without the generator, through its metadata.</summary>
+        private readonly struct ReferencedAssembly
+        {
+            private readonly CompilationState _state;
+            private readonly string _assemblyName;
+            private readonly List<(string Card, string Target)> _fixes;
+            private readonly System.Threading.CancellationToken _cancellationToken;
+
+            public ReferencedAssembly(
+                CompilationState state, string assemblyName, List<(string Card, string Target)> fixes, System.Threading.CancellationToken cancellationToken)
+            {
+                _state = state;
+                _assemblyName = assemblyName;
+                _fixes = fixes;
+                _cancellationToken = cancellationToken;
+            }
+
+            public void Collect(INamespaceOrTypeSymbol container)
+            {
+                foreach (var member in container.GetMembers())
+                {
+                    _cancellationToken.ThrowIfCancellationRequested();
+                    switch (member)
+                    {
+                        case INamespaceSymbol ns:
+                            Collect(ns);
+                            break;
+                        case INamedTypeSymbol type:
+                            CollectLinks(type);
+                            Collect(type);
+                            break;
+                        default:
+                            if (container is INamedTypeSymbol)
+                            {
+                                CollectLinks(member);
+                            }
+
+                            break;
+                    }
+                }
+            }
+
+            private void CollectLinks(ISymbol symbol)
+            {
+                foreach (var (attribute, kind) in _state._known.LinksOf(symbol))
+                {
+                    if (attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Value is not string { } card || string.IsNullOrWhiteSpace(card))
                     {
                         continue;
                     }
 
-                    if (kind == Contract.ManifestContract.Fixes)
+                    if (kind.IsProof())
                     {
-                        fixes.Add((card, assembly.Name + ": " + (link["display"]?.AsString ?? link["symbol"]?.AsString ?? "?")));
+                        _state._provenCards[card] = true;
                     }
                     else
                     {
-                        provenCards[card] = true;
-                    }
-                }
-
-                return true;
-            }
-
-            return false;
-        }
-
-        /// <summary>
-        /// What RP0001 learns in one compilation: the fixes in its source, and every card proven in
-        /// its source or its references. Analyzer instances are shared between compilations, so
-        /// this lives per compilation, not in fields of the analyzer.
-        /// </summary>
-        private sealed class CompilationState
-        {
-            private readonly KnownAttributes _known;
-            private readonly ConcurrentQueue<(string Card, string Target, Location Location)> _fixes = new();
-            private readonly ConcurrentDictionary<string, bool> _provenCards = new();
-
-            public CompilationState(KnownAttributes known)
-            {
-                _known = known;
-            }
-
-            public void OnLink(LinkAnalysisContext linkContext)
-            {
-                var link = linkContext.Link;
-                if (link.CardId is not { } card)
-                {
-                    return; // RP0002 or RP0006 covers unusable IDs
-                }
-
-                if (link.Kind.IsProof())
-                {
-                    _provenCards[card] = true;
-                }
-                else
-                {
-                    _fixes.Enqueue((card, link.TargetName, link.Location));
-                }
-            }
-
-            public void OnCompilationEnd(CompilationAnalysisContext endContext)
-            {
-                var referencedFixes = new List<(string Card, string Target)>();
-                foreach (var assembly in endContext.Compilation.SourceModule.ReferencedAssemblySymbols)
-                {
-                    // The embedded manifest lists every link, private and internal ones too; metadata
-                    // only shows a compilation the public surface of its references.
-                    if (KnownAttributes.CanCarryLinks(assembly)
-                        && !CollectFromManifest(assembly, referencedFixes, _provenCards))
-                    {
-                        new ReferencedAssembly(this, assembly.Name, referencedFixes, endContext.CancellationToken).Collect(assembly.GlobalNamespace);
-                    }
-                }
-
-                foreach (var fix in _fixes.OrderBy(f => f.Location.SourceTree?.FilePath, System.StringComparer.Ordinal).ThenBy(f => f.Location.SourceSpan.Start))
-                {
-                    if (!_provenCards.ContainsKey(fix.Card))
-                    {
-                        endContext.ReportDiagnostic(Create(fix.Location, fix.Card, fix.Target));
-                    }
-                }
-
-                foreach (var fix in referencedFixes.Distinct().OrderBy(f => f.Target, System.StringComparer.Ordinal))
-                {
-                    if (!_provenCards.ContainsKey(fix.Card))
-                    {
-                        endContext.ReportDiagnostic(Create(Location.None, fix.Card, fix.Target));
-                    }
-                }
-            }
-
-            /// <summary>The walk over one referenced assembly built without the generator, through its metadata.</summary>
-            private readonly struct ReferencedAssembly
-            {
-                private readonly CompilationState _state;
-                private readonly string _assemblyName;
-                private readonly List<(string Card, string Target)> _fixes;
-                private readonly System.Threading.CancellationToken _cancellationToken;
-
-                public ReferencedAssembly(
-                    CompilationState state, string assemblyName, List<(string Card, string Target)> fixes, System.Threading.CancellationToken cancellationToken)
-                {
-                    _state = state;
-                    _assemblyName = assemblyName;
-                    _fixes = fixes;
-                    _cancellationToken = cancellationToken;
-                }
-
-                public void Collect(INamespaceOrTypeSymbol container)
-                {
-                    foreach (var member in container.GetMembers())
-                    {
-                        _cancellationToken.ThrowIfCancellationRequested();
-                        switch (member)
-                        {
-                            case INamespaceSymbol ns:
-                                Collect(ns);
-                                break;
-                            case INamedTypeSymbol type:
-                                CollectLinks(type);
-                                Collect(type);
-                                break;
-                            default:
-                                if (container is INamedTypeSymbol)
-                                {
-                                    CollectLinks(member);
-                                }
-
-                                break;
-                        }
-                    }
-                }
-
-                private void CollectLinks(ISymbol symbol)
-                {
-                    foreach (var (attribute, kind) in _state._known.LinksOf(symbol))
-                    {
-                        if (attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Value is not string { } card || string.IsNullOrWhiteSpace(card))
-                        {
-                            continue;
-                        }
-
-                        if (kind.IsProof())
-                        {
-                            _state._provenCards[card] = true;
-                        }
-                        else
-                        {
-                            _fixes.Add((card, _assemblyName + ": " + symbol.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat)));
-                        }
+                        _fixes.Add((card, _assemblyName + ": " + symbol.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat)));
                     }
                 }
             }

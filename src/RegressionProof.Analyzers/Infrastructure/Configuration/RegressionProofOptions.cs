@@ -2,65 +2,64 @@ using System.Globalization;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
-namespace RegressionProof.Analyzers.Infrastructure
+namespace RegressionProof.Analyzers.Infrastructure;
+
+/// <summary>
+/// Reads the configuration keys of docs/configuration.md from <c>.editorconfig</c>/<c>.globalconfig</c> and
+/// from the MSBuild properties the package makes visible to the compiler.
+/// </summary>
+internal static class RegressionProofOptions
 {
-    /// <summary>
-    /// Reads the configuration keys of DESIGN §6 from <c>.editorconfig</c>/<c>.globalconfig</c> and
-    /// from the MSBuild properties the package makes visible to the compiler.
-    /// </summary>
-    internal static class RegressionProofOptions
+    public const string IntakeIdPatternKey = "regression_proof.intake_id_pattern";
+    public const string SprintDaysKey = "regression_proof.sprint_days";
+    public const string AggregateProperty = "build_property.RegressionProofAggregate";
+    public const string ReleaseFileProperty = "build_property.RegressionProofReleaseFile";
+    public const string BaselineProperty = "build_property.RegressionProofBaseline";
+    public const int DefaultSprintDays = 14;
+
+    public static IntakeIdPattern GetIntakeIdPattern(AnalyzerOptions options, SyntaxTree tree)
     {
-        public const string IntakeIdPatternKey = "regression_proof.intake_id_pattern";
-        public const string SprintDaysKey = "regression_proof.sprint_days";
-        public const string AggregateProperty = "build_property.RegressionProofAggregate";
-        public const string ReleaseFileProperty = "build_property.RegressionProofReleaseFile";
-        public const string BaselineProperty = "build_property.RegressionProofBaseline";
-        public const int DefaultSprintDays = 14;
+        return options.AnalyzerConfigOptionsProvider.GetOptions(tree).TryGetValue(IntakeIdPatternKey, out var value)
+            ? IntakeIdPattern.Parse(value)
+            : IntakeIdPattern.Default;
+    }
 
-        public static IntakeIdPattern GetIntakeIdPattern(AnalyzerOptions options, SyntaxTree tree)
+    /// <summary>The sprint length in days; <paramref name="error"/> says why a configured value was not used.</summary>
+    public static int GetSprintDays(AnalyzerOptions options, SyntaxTree tree, out string? error)
+    {
+        error = null;
+        if (!options.AnalyzerConfigOptionsProvider.GetOptions(tree).TryGetValue(SprintDaysKey, out var value))
         {
-            return options.AnalyzerConfigOptionsProvider.GetOptions(tree).TryGetValue(IntakeIdPatternKey, out var value)
-                ? IntakeIdPattern.Parse(value)
-                : IntakeIdPattern.Default;
-        }
-
-        /// <summary>The sprint length in days; <paramref name="error"/> says why a configured value was not used.</summary>
-        public static int GetSprintDays(AnalyzerOptions options, SyntaxTree tree, out string? error)
-        {
-            error = null;
-            if (!options.AnalyzerConfigOptionsProvider.GetOptions(tree).TryGetValue(SprintDaysKey, out var value))
-            {
-                return DefaultSprintDays;
-            }
-
-            if (int.TryParse(value.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var days) && days > 0 && days <= 366)
-            {
-                return days;
-            }
-
-            error = $"{SprintDaysKey} '{MessageText.Escape(value)}' is not a whole number of days between 1 and 366; using {DefaultSprintDays}";
             return DefaultSprintDays;
         }
 
-        public static int GetSprintDays(AnalyzerOptions options, SyntaxTree tree) => GetSprintDays(options, tree, out _);
-
-        public static bool IsAggregate(AnalyzerOptions options)
+        if (int.TryParse(value.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var days) && days > 0 && days <= 366)
         {
-            return options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(AggregateProperty, out var value)
-                && string.Equals(value.Trim(), "true", System.StringComparison.OrdinalIgnoreCase);
+            return days;
         }
 
-        public static string? GetReleaseFilePath(AnalyzerOptions options) => GetPath(options, ReleaseFileProperty);
+        error = $"{SprintDaysKey} '{MessageText.Escape(value)}' is not a whole number of days between 1 and 366; using {DefaultSprintDays}";
+        return DefaultSprintDays;
+    }
 
-        /// <summary>The previous release's coverage manifest, whose cards count as known (RP0007).</summary>
-        public static string? GetBaselinePath(AnalyzerOptions options) => GetPath(options, BaselineProperty);
+    public static int GetSprintDays(AnalyzerOptions options, SyntaxTree tree) => GetSprintDays(options, tree, out _);
 
-        private static string? GetPath(AnalyzerOptions options, string property)
-        {
-            return options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(property, out var value)
-                && !string.IsNullOrWhiteSpace(value)
-                ? value.Trim()
-                : null;
-        }
+    public static bool IsAggregate(AnalyzerOptions options)
+    {
+        return options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(AggregateProperty, out var value)
+            && string.Equals(value.Trim(), "true", System.StringComparison.OrdinalIgnoreCase);
+    }
+
+    public static string? GetReleaseFilePath(AnalyzerOptions options) => GetPath(options, ReleaseFileProperty);
+
+    /// <summary>The previous release's coverage manifest, whose cards count as known (RP0007).</summary>
+    public static string? GetBaselinePath(AnalyzerOptions options) => GetPath(options, BaselineProperty);
+
+    private static string? GetPath(AnalyzerOptions options, string property)
+    {
+        return options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(property, out var value)
+            && !string.IsNullOrWhiteSpace(value)
+            ? value.Trim()
+            : null;
     }
 }

@@ -7,138 +7,137 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 
-namespace RegressionProof.Analyzers.Infrastructure
+namespace RegressionProof.Analyzers.Infrastructure;
+
+/// <summary>
+/// The card IDs of the configured release file (<c>RegressionProofReleaseFile</c>), or why they
+/// could not be read. The analyzers read only the IDs; the gate validates the whole file.
+/// </summary>
+internal sealed class ReleaseFileCards
 {
-    /// <summary>
-    /// The card IDs of the configured release file (<c>RegressionProofReleaseFile</c>), or why they
-    /// could not be read. The analyzers read only the IDs; the gate validates the whole file.
-    /// </summary>
-    internal sealed class ReleaseFileCards
+    // Parsed once per file version: the IDE hands a new AdditionalText when the file changes.
+    private static readonly ConditionalWeakTable<AdditionalText, ReleaseFileCards> Cache = new();
+
+    private ReleaseFileCards(string path, ImmutableHashSet<string> ids, string? error, LinePositionSpan errorSpan, TextSpan errorTextSpan, bool errorHasPosition = false)
     {
-        // Parsed once per file version: the IDE hands a new AdditionalText when the file changes.
-        private static readonly ConditionalWeakTable<AdditionalText, ReleaseFileCards> Cache = new();
+        _errorHasPosition = errorHasPosition;
+        Path = path;
+        Ids = ids;
+        Error = error;
+        ErrorLineSpan = errorSpan;
+        ErrorTextSpan = errorTextSpan;
+    }
 
-        private ReleaseFileCards(string path, ImmutableHashSet<string> ids, string? error, LinePositionSpan errorSpan, TextSpan errorTextSpan, bool errorHasPosition = false)
+    private readonly bool _errorHasPosition;
+
+    public string Path { get; }
+
+    /// <summary>Cards of the release and retired cards: IDs that code may name.</summary>
+    public ImmutableHashSet<string> Ids { get; }
+
+    /// <summary>Why the file could not be used; null when <see cref="Ids"/> is complete.</summary>
+    public string? Error { get; }
+
+    public LinePositionSpan ErrorLineSpan { get; }
+
+    public TextSpan ErrorTextSpan { get; }
+
+    /// <summary>The file name as messages show it.</summary>
+    public string FileName => MessageText.Escape(System.IO.Path.GetFileName(Path));
+
+    /// <summary>Where the file is wrong; no location when the file itself could not be found or read.</summary>
+    public Location ErrorLocation => _errorHasPosition
+        ? Location.Create(Path, ErrorTextSpan, ErrorLineSpan)
+        : Location.None;
+
+    /// <summary>
+    /// The release file configured for this compilation: null when none is configured; a value
+    /// with an <see cref="Error"/> when it is configured but missing or malformed.
+    /// </summary>
+    public static ReleaseFileCards? Find(AnalyzerOptions options, CancellationToken cancellationToken)
+    {
+        var configured = RegressionProofOptions.GetReleaseFilePath(options);
+        if (configured is null)
         {
-            _errorHasPosition = errorHasPosition;
-            Path = path;
-            Ids = ids;
-            Error = error;
-            ErrorLineSpan = errorSpan;
-            ErrorTextSpan = errorTextSpan;
+            return null;
         }
 
-        private readonly bool _errorHasPosition;
-
-        public string Path { get; }
-
-        /// <summary>Cards of the release and retired cards: IDs that code may name.</summary>
-        public ImmutableHashSet<string> Ids { get; }
-
-        /// <summary>Why the file could not be used; null when <see cref="Ids"/> is complete.</summary>
-        public string? Error { get; }
-
-        public LinePositionSpan ErrorLineSpan { get; }
-
-        public TextSpan ErrorTextSpan { get; }
-
-        /// <summary>The file name as messages show it.</summary>
-        public string FileName => MessageText.Escape(System.IO.Path.GetFileName(Path));
-
-        /// <summary>Where the file is wrong; no location when the file itself could not be found or read.</summary>
-        public Location ErrorLocation => _errorHasPosition
-            ? Location.Create(Path, ErrorTextSpan, ErrorLineSpan)
-            : Location.None;
-
-        /// <summary>
-        /// The release file configured for this compilation: null when none is configured; a value
-        /// with an <see cref="Error"/> when it is configured but missing or malformed.
-        /// </summary>
-        public static ReleaseFileCards? Find(AnalyzerOptions options, CancellationToken cancellationToken)
+        var file = ConfiguredAdditionalFile.Find(options.AdditionalFiles, configured);
+        if (file is null)
         {
-            var configured = RegressionProofOptions.GetReleaseFilePath(options);
-            if (configured is null)
-            {
-                return null;
-            }
-
-            var file = ConfiguredAdditionalFile.Find(options.AdditionalFiles, configured);
-            if (file is null)
-            {
-                return new ReleaseFileCards(configured, ImmutableHashSet<string>.Empty,
-                    $"The release file '{MessageText.Escape(configured)}' (RegressionProofReleaseFile) is not among the compilation's AdditionalFiles; card IDs are not checked against it",
-                    default, default);
-            }
-
-            return Cache.GetValue(file, f => Read(f, cancellationToken));
+            return new ReleaseFileCards(configured, ImmutableHashSet<string>.Empty,
+                $"The release file '{MessageText.Escape(configured)}' (RegressionProofReleaseFile) is not among the compilation's AdditionalFiles; card IDs are not checked against it",
+                default, default);
         }
 
-        private static ReleaseFileCards Read(AdditionalText file, CancellationToken cancellationToken)
+        return Cache.GetValue(file, f => Read(f, cancellationToken));
+    }
+
+    private static ReleaseFileCards Read(AdditionalText file, CancellationToken cancellationToken)
+    {
+        var text = file.GetText(cancellationToken);
+        if (text is null)
         {
-            var text = file.GetText(cancellationToken);
-            if (text is null)
+            return new ReleaseFileCards(file.Path, ImmutableHashSet<string>.Empty, $"The release file '{MessageText.Escape(file.Path)}' could not be read", default, default);
+        }
+
+        var root = JsonDocumentReader.Parse(text.ToString(), out var syntaxError);
+        if (root is null)
+        {
+            return Malformed(file.Path, text, syntaxError!.Line, syntaxError.Column, syntaxError.Message);
+        }
+
+        if (root.Kind != JsonNodeKind.Object)
+        {
+            return Malformed(file.Path, text, root.Line, root.Column, "the release file must be a JSON object");
+        }
+
+        var ids = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
+        var cards = root["cards"];
+        if (cards is null || cards.Kind != JsonNodeKind.Array)
+        {
+            var at = cards ?? root;
+            return Malformed(file.Path, text, at.Line, at.Column, "\"cards\" must be an array of cards");
+        }
+
+        foreach (var card in cards.Items)
+        {
+            var id = card.Kind == JsonNodeKind.Object ? card["id"] : null;
+            if (id?.AsString is not { Length: > 0 } value)
             {
-                return new ReleaseFileCards(file.Path, ImmutableHashSet<string>.Empty, $"The release file '{MessageText.Escape(file.Path)}' could not be read", default, default);
+                var at = id ?? card;
+                return Malformed(file.Path, text, at.Line, at.Column, "every card needs an \"id\" string");
             }
 
-            var root = JsonDocumentReader.Parse(text.ToString(), out var syntaxError);
-            if (root is null)
-            {
-                return Malformed(file.Path, text, syntaxError!.Line, syntaxError.Column, syntaxError.Message);
-            }
+            ids.Add(value);
+        }
 
-            if (root.Kind != JsonNodeKind.Object)
+        if (root["retired"] is { Kind: JsonNodeKind.Array } retired)
+        {
+            foreach (var entry in retired.Items)
             {
-                return Malformed(file.Path, text, root.Line, root.Column, "the release file must be a JSON object");
-            }
-
-            var ids = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
-            var cards = root["cards"];
-            if (cards is null || cards.Kind != JsonNodeKind.Array)
-            {
-                var at = cards ?? root;
-                return Malformed(file.Path, text, at.Line, at.Column, "\"cards\" must be an array of cards");
-            }
-
-            foreach (var card in cards.Items)
-            {
-                var id = card.Kind == JsonNodeKind.Object ? card["id"] : null;
-                if (id?.AsString is not { Length: > 0 } value)
+                if ((entry.AsString ?? entry["id"]?.AsString) is { Length: > 0 } retiredId)
                 {
-                    var at = id ?? card;
-                    return Malformed(file.Path, text, at.Line, at.Column, "every card needs an \"id\" string");
-                }
-
-                ids.Add(value);
-            }
-
-            if (root["retired"] is { Kind: JsonNodeKind.Array } retired)
-            {
-                foreach (var entry in retired.Items)
-                {
-                    if ((entry.AsString ?? entry["id"]?.AsString) is { Length: > 0 } retiredId)
-                    {
-                        ids.Add(retiredId);
-                    }
+                    ids.Add(retiredId);
                 }
             }
-
-            return new ReleaseFileCards(file.Path, ids.ToImmutable(), null, default, default);
         }
 
-        private static ReleaseFileCards Malformed(string path, SourceText text, int line, int column, string message)
+        return new ReleaseFileCards(file.Path, ids.ToImmutable(), null, default, default);
+    }
+
+    private static ReleaseFileCards Malformed(string path, SourceText text, int line, int column, string message)
+    {
+        var position = new LinePosition(Math.Max(0, line - 1), Math.Max(0, column - 1));
+        var span = new LinePositionSpan(position, position);
+        var offset = 0;
+        if (position.Line < text.Lines.Count)
         {
-            var position = new LinePosition(Math.Max(0, line - 1), Math.Max(0, column - 1));
-            var span = new LinePositionSpan(position, position);
-            var offset = 0;
-            if (position.Line < text.Lines.Count)
-            {
-                offset = Math.Min(text.Lines[position.Line].Start + position.Character, text.Length);
-            }
-
-            return new ReleaseFileCards(path, ImmutableHashSet<string>.Empty,
-                $"The release file '{MessageText.Escape(path)}' is not valid at line {line}, column {column}: {MessageText.Escape(message)}; card IDs are not checked against it",
-                span, new TextSpan(offset, 0), errorHasPosition: true);
+            offset = Math.Min(text.Lines[position.Line].Start + position.Character, text.Length);
         }
+
+        return new ReleaseFileCards(path, ImmutableHashSet<string>.Empty,
+            $"The release file '{MessageText.Escape(path)}' is not valid at line {line}, column {column}: {MessageText.Escape(message)}; card IDs are not checked against it",
+            span, new TextSpan(offset, 0), errorHasPosition: true);
     }
 }
