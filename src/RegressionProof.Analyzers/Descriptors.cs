@@ -144,13 +144,41 @@ public static class Descriptors
         DiagnosticSeverity.Error,
         "A regression test that does not run cannot detect the regression it was written for.");
 
-    public static readonly DiagnosticDescriptor RP0010_InvalidConfiguration = Create(
-        DiagnosticIds.InvalidConfiguration,
-        "RegressionProof configuration is not valid",
-        "{0}",
-        DiagnosticSeverity.Warning,
-        "A configuration value (.editorconfig option or release file) could not be used. RegressionProof then errs on the side of silence: an invalid ID pattern checks only for empty IDs, an invalid sprint length means 14 days, an unreadable release file turns RP0007 off.",
-        WellKnownDiagnosticTags.CompilationEnd);
+    /// <summary>RP0010 for an empty regression_proof.intake_id_pattern.</summary>
+    public static readonly DiagnosticDescriptor RP0010_EmptyIntakeIdPattern = InvalidConfiguration(
+        "regression_proof.intake_id_pattern is empty; only empty intake IDs and IDs with control characters are reported");
+
+    /// <summary>RP0010 for an intake ID pattern that is not a regular expression: {0} the pattern, {1} the parser's message.</summary>
+    public static readonly DiagnosticDescriptor RP0010_InvalidIntakeIdPattern = InvalidConfiguration(
+        "regression_proof.intake_id_pattern '{0}' is not a valid regular expression: {1}; only empty intake IDs and IDs with control characters are reported");
+
+    /// <summary>RP0010 for a regression_proof.sprint_days that is no number of days: {0} the value, {1} the length used instead.</summary>
+    public static readonly DiagnosticDescriptor RP0010_InvalidSprintDays = InvalidConfiguration(
+        "regression_proof.sprint_days '{0}' is not a whole number of days between 1 and 366; using {1}");
+
+    /// <summary>RP0010 for a RegressionProofReleaseFile that is not among the AdditionalFiles: {0} the configured path.</summary>
+    public static readonly DiagnosticDescriptor RP0010_ReleaseFileNotFound = InvalidConfiguration(
+        "The release file '{0}' (RegressionProofReleaseFile) is not among the compilation's AdditionalFiles; card IDs are not checked against it");
+
+    /// <summary>RP0010 for a release file whose text the compiler could not read: {0} its path.</summary>
+    public static readonly DiagnosticDescriptor RP0010_UnreadableReleaseFile = InvalidConfiguration(
+        "The release file '{0}' could not be read");
+
+    /// <summary>RP0010 for a release file that is not JSON or not shaped like one: {0} its path, {1} line, {2} column, {3} what is wrong there.</summary>
+    public static readonly DiagnosticDescriptor RP0010_InvalidReleaseFile = InvalidConfiguration(
+        "The release file '{0}' is not valid at line {1}, column {2}: {3}; card IDs are not checked against it");
+
+    /// <summary>RP0010 for a RegressionProofBaseline that is not among the AdditionalFiles: {0} the configured path.</summary>
+    public static readonly DiagnosticDescriptor RP0010_BaselineNotFound = InvalidConfiguration(
+        "The baseline '{0}' (RegressionProofBaseline) is not among the compilation's AdditionalFiles; card IDs are not checked (RP0007)");
+
+    /// <summary>RP0010 for a baseline whose text the compiler could not read: {0} its path.</summary>
+    public static readonly DiagnosticDescriptor RP0010_UnreadableBaseline = InvalidConfiguration(
+        "The baseline '{0}' (RegressionProofBaseline) could not be read; card IDs are not checked (RP0007)");
+
+    /// <summary>RP0010 for a baseline that is not JSON or not a coverage manifest: {0} its path, {1} line, {2} column, {3} what is wrong there.</summary>
+    public static readonly DiagnosticDescriptor RP0010_InvalidBaseline = InvalidConfiguration(
+        "The baseline '{0}' (RegressionProofBaseline) is not valid at line {1}, column {2}: {3}; card IDs are not checked (RP0007)");
 
     /// <summary>RP0010 for an intake ID pattern that backtracks catastrophically: reported once per compilation by RP0002's analyzer.</summary>
     public static readonly DiagnosticDescriptor RP0010_IntakeIdPatternTooSlow = Create(
@@ -167,6 +195,15 @@ public static class Descriptors
         "[{0}(\"{1}\")] on '{2}' has Level = {3}, which is not a defined TestLevel: use Unit, Integration or EndToEnd, or leave Level out for Unit",
         DiagnosticSeverity.Error,
         "The level of a regression test (unit, integration, end-to-end) goes into the manifest and the release log. A number cast to TestLevel that names no level says nothing a reader can use.");
+
+    /// <summary>An RP0010 descriptor: every RP0010 message shares the rule's title, severity, description and tags.</summary>
+    private static DiagnosticDescriptor InvalidConfiguration(string messageFormat) => Create(
+        DiagnosticIds.InvalidConfiguration,
+        "RegressionProof configuration is not valid",
+        messageFormat,
+        DiagnosticSeverity.Warning,
+        "A configuration value (.editorconfig option or release file) could not be used. RegressionProof then errs on the side of silence: an invalid ID pattern checks only for empty IDs, an invalid sprint length means 14 days, an unreadable release file turns RP0007 off.",
+        WellKnownDiagnosticTags.CompilationEnd);
 
     private static DiagnosticDescriptor Create(
         string id, string title, string messageFormat, DiagnosticSeverity severity, string description, params string[] customTags)

@@ -152,6 +152,24 @@ public class HostileInputTests
     }
 
     [Fact]
+    public async Task Control_characters_in_a_broken_baseline_and_its_path_are_escaped_in_RP0010()
+    {
+        const string path = "/repo/\u001b[31m/coverage-manifest.json";
+        var options = TestAnalyzerOptions.Create(
+            new Dictionary<string, string> { ["build_property.RegressionProofBaseline"] = path },
+            treeOptions: null,
+            (path, "\u001b]0;owned\a"));
+        var compilation = AnalyzerRunner.CreateCompilation("Hostile", ["using RegressionProof; class C { [Fixes(\"INTAKE-1\")] void M() { } }"]);
+
+        var diagnostic = Assert.Single(await AnalyzerRunner.RunAsync(compilation, [new InvalidConfigurationAnalyzer()], options));
+
+        Assert.Same(Descriptors.RP0010_InvalidBaseline, diagnostic.Descriptor);
+        Assert.Equal(
+            "The baseline '/repo/\\u001b[31m/coverage-manifest.json' (RegressionProofBaseline) is not valid at line 1, column 1: unexpected '\\u001b'; expected a value; card IDs are not checked (RP0007)",
+            diagnostic.GetMessage(CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
     public async Task Card_ids_quoted_by_every_other_rule_are_escaped_too()
     {
         // Each of these IDs also gets RP0002; here the other rules' messages are checked.

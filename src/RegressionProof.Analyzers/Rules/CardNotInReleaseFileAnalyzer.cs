@@ -20,14 +20,14 @@ public sealed class CardNotInReleaseFileAnalyzer : RegressionProofAnalyzer
     private protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownAttributes known)
     {
         var release = ReleaseFileCards.Find(context.Options, context.CancellationToken);
-        if (release is null || release.Error is not null)
+        if (release is null || release.Problem is not null)
         {
             return;
         }
 
         // Without the baseline's cards every card of an earlier release would look unknown.
         var baseline = BaselineCards.Find(context.Options, context.CancellationToken);
-        if (baseline?.Error is not null)
+        if (baseline?.Problem is not null)
         {
             return;
         }

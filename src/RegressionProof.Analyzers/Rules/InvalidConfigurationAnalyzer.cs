@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Globalization;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using RegressionProof.Analyzers.Infrastructure;
@@ -14,7 +15,16 @@ namespace RegressionProof.Analyzers.Rules;
 public sealed class InvalidConfigurationAnalyzer : DiagnosticAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(Descriptors.RP0010_InvalidConfiguration);
+        ImmutableArray.Create(
+            Descriptors.RP0010_EmptyIntakeIdPattern,
+            Descriptors.RP0010_InvalidIntakeIdPattern,
+            Descriptors.RP0010_InvalidSprintDays,
+            Descriptors.RP0010_ReleaseFileNotFound,
+            Descriptors.RP0010_UnreadableReleaseFile,
+            Descriptors.RP0010_InvalidReleaseFile,
+            Descriptors.RP0010_BaselineNotFound,
+            Descriptors.RP0010_UnreadableBaseline,
+            Descriptors.RP0010_InvalidBaseline);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -30,30 +40,30 @@ public sealed class InvalidConfigurationAnalyzer : DiagnosticAnalyzer
             return; // a project without RegressionProof is not ours to configure
         }
 
-        // Options may differ per folder (.editorconfig sections): each distinct problem once.
+        // Options may differ per folder (.editorconfig sections): each distinct message once.
         var reported = new HashSet<string>();
         foreach (var tree in context.Compilation.SyntaxTrees)
         {
-            if (RegressionProofOptions.GetIntakeIdPattern(context.Options, tree).Error is { } patternError && reported.Add(patternError))
-            {
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.RP0010_InvalidConfiguration, Location.None, patternError + "; only empty intake IDs and IDs with control characters are reported"));
-            }
-
-            RegressionProofOptions.GetSprintDays(context.Options, tree, out var sprintError);
-            if (sprintError is not null && reported.Add(sprintError))
-            {
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.RP0010_InvalidConfiguration, Location.None, sprintError));
-            }
+            Report(context, RegressionProofOptions.GetIntakeIdPattern(context.Options, tree).Problem, reported);
+            RegressionProofOptions.GetSprintDays(context.Options, tree, out var sprintProblem);
+            Report(context, sprintProblem, reported);
         }
 
-        if (ReleaseFileCards.Find(context.Options, context.CancellationToken) is { Error: { } releaseError } release)
+        Report(context, ReleaseFileCards.Find(context.Options, context.CancellationToken)?.Problem, reported);
+        Report(context, BaselineCards.Find(context.Options, context.CancellationToken)?.Problem, reported);
+    }
+
+    private static void Report(CompilationAnalysisContext context, ConfigurationProblem? problem, HashSet<string> reported)
+    {
+        if (problem is null)
         {
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.RP0010_InvalidConfiguration, release.ErrorLocation, releaseError));
+            return;
         }
 
-        if (BaselineCards.Find(context.Options, context.CancellationToken) is { Error: { } baselineError } baseline)
+        var diagnostic = problem.ToDiagnostic();
+        if (reported.Add(diagnostic.GetMessage(CultureInfo.InvariantCulture)))
         {
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.RP0010_InvalidConfiguration, baseline.ErrorLocation, baselineError));
+            context.ReportDiagnostic(diagnostic);
         }
     }
 }

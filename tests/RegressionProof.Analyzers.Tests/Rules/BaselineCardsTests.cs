@@ -110,9 +110,9 @@ public class BaselineCardsTests
             BuildProperties = { ["RegressionProofBaseline"] = "/repo/coverage-manifest.json" },
         };
         test.TestState.AdditionalFiles.Add(("/repo/coverage-manifest.json", "{\n  \"schema\": \"regression-proof/coverage/v1\",\n  \"cards\": [ { \"id\": \"A\" } { } ]\n}\n"));
-        test.ExpectedDiagnostics.Add(VerifyConfiguration.Diagnostic("RP0010")
+        test.ExpectedDiagnostics.Add(VerifyConfiguration.Diagnostic(Descriptors.RP0010_InvalidBaseline)
             .WithSpan("/repo/coverage-manifest.json", 3, 28, 3, 28)
-            .WithArguments("The baseline '/repo/coverage-manifest.json' (RegressionProofBaseline) is not valid at line 3, column 28: unexpected '{'; expected ',' or ']'; card IDs are not checked (RP0007)"));
+            .WithMessage("The baseline '/repo/coverage-manifest.json' (RegressionProofBaseline) is not valid at line 3, column 28: unexpected '{'; expected ',' or ']'; card IDs are not checked (RP0007)"));
 
         await test.RunAsync();
     }
@@ -126,7 +126,7 @@ public class BaselineCardsTests
             BuildProperties = { ["RegressionProofBaseline"] = "/repo/release.json" },
         };
         test.TestState.AdditionalFiles.Add(("/repo/release.json", NextRelease));
-        test.ExpectedDiagnostics.Add(VerifyConfiguration.Diagnostic("RP0010")
+        test.ExpectedDiagnostics.Add(VerifyConfiguration.Diagnostic(Descriptors.RP0010_InvalidBaseline)
             .WithSpan("/repo/release.json", 1, 1, 1, 1)
             .WithMessage("The baseline '/repo/release.json' (RegressionProofBaseline) is not valid at line 1, column 1: it is not a coverage manifest (expected a JSON object with \"schema\": \"regression-proof/coverage/v1\", the coverage-manifest.json the gate writes); card IDs are not checked (RP0007)"));
 
@@ -141,8 +141,8 @@ public class BaselineCardsTests
             TestCode = Unmarked(Source),
             BuildProperties = { ["RegressionProofBaseline"] = "/repo/missing.json" },
         };
-        test.ExpectedDiagnostics.Add(VerifyConfiguration.Diagnostic("RP0010")
-            .WithArguments("The baseline '/repo/missing.json' (RegressionProofBaseline) is not among the compilation's AdditionalFiles; card IDs are not checked (RP0007)"));
+        test.ExpectedDiagnostics.Add(VerifyConfiguration.Diagnostic(Descriptors.RP0010_BaselineNotFound)
+            .WithMessage("The baseline '/repo/missing.json' (RegressionProofBaseline) is not among the compilation's AdditionalFiles; card IDs are not checked (RP0007)"));
 
         await test.RunAsync();
     }

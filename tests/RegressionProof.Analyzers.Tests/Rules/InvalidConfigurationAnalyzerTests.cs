@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
@@ -35,6 +36,30 @@ public class InvalidConfigurationAnalyzerTests
     }
 
     [Fact]
+    public async Task An_empty_pattern_is_reported_with_its_own_message()
+    {
+        var options = TestAnalyzerOptions.Create(treeOptions: new Dictionary<string, string> { ["regression_proof.intake_id_pattern"] = " " });
+        var compilation = AnalyzerRunner.CreateCompilation("Shop", [Source]);
+
+        var diagnostic = Assert.Single(await AnalyzerRunner.RunAsync(compilation, [new InvalidConfigurationAnalyzer()], options));
+
+        Assert.Same(Descriptors.RP0010_EmptyIntakeIdPattern, diagnostic.Descriptor);
+        Assert.Equal(
+            "regression_proof.intake_id_pattern is empty; only empty intake IDs and IDs with control characters are reported",
+            diagnostic.GetMessage(CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void Every_RP0010_message_is_its_own_descriptor_of_one_rule()
+    {
+        var descriptors = new InvalidConfigurationAnalyzer().SupportedDiagnostics;
+
+        Assert.All(descriptors, d => Assert.Equal("RP0010", d.Id));
+        Assert.Equal(descriptors.Length, descriptors.Select(d => d.MessageFormat.ToString(CultureInfo.InvariantCulture)).Distinct().Count());
+        Assert.DoesNotContain(descriptors, d => d.MessageFormat.ToString(CultureInfo.InvariantCulture) == "{0}");
+    }
+
+    [Fact]
     public async Task An_invalid_pattern_is_reported_once_for_the_whole_compilation()
     {
         var test = new Verify.Test
@@ -42,7 +67,7 @@ public class InvalidConfigurationAnalyzerTests
             TestState = { Sources = { Source, Source.Replace("Checkout", "Refund") } },
             EditorConfig = { "regression_proof.intake_id_pattern = ([A-Z" },
         };
-        test.ExpectedDiagnostics.Add(Verify.Diagnostic("RP0010").WithNoLocation().WithMessage(
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic(Descriptors.RP0010_InvalidIntakeIdPattern).WithNoLocation().WithMessage(
             "regression_proof.intake_id_pattern '([A-Z' is not a valid regular expression: Invalid pattern '([A-Z' at offset 5. Unterminated [] set.; only empty intake IDs and IDs with control characters are reported"));
 
         await test.RunAsync();
@@ -56,7 +81,7 @@ public class InvalidConfigurationAnalyzerTests
             TestCode = Source,
             EditorConfig = { "regression_proof.sprint_days = fortnight" },
         };
-        test.ExpectedDiagnostics.Add(Verify.Diagnostic("RP0010").WithNoLocation().WithMessage(
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic(Descriptors.RP0010_InvalidSprintDays).WithNoLocation().WithMessage(
             "regression_proof.sprint_days 'fortnight' is not a whole number of days between 1 and 366; using 14"));
 
         await test.RunAsync();
@@ -68,7 +93,7 @@ public class InvalidConfigurationAnalyzerTests
     {
         var diagnostic = Assert.Single(await RunWithReleaseFileAsync("{\n  \"cards\": [\n    { \"id\": \"INTAKE-1\" },\n    oops\n  ]\n}"));
 
-        Assert.Equal("RP0010", diagnostic.Id);
+        Assert.Same(Descriptors.RP0010_InvalidReleaseFile, diagnostic.Descriptor);
         Assert.Equal(
             "The release file '/repo/release.json' is not valid at line 4, column 5: unexpected 'o'; expected a value; card IDs are not checked against it",
             diagnostic.GetMessage(CultureInfo.InvariantCulture));
@@ -89,6 +114,7 @@ public class InvalidConfigurationAnalyzerTests
     {
         var diagnostic = Assert.Single(await RunWithReleaseFileAsync(json));
 
+        Assert.Same(Descriptors.RP0010_InvalidReleaseFile, diagnostic.Descriptor);
         Assert.Equal(
             $"The release file '/repo/release.json' is not valid at line {line}, column {column}: {problem}; card IDs are not checked against it",
             diagnostic.GetMessage(CultureInfo.InvariantCulture));
@@ -112,7 +138,7 @@ public class InvalidConfigurationAnalyzerTests
             TestCode = Source,
             BuildProperties = { ["RegressionProofReleaseFile"] = "/repo/release.json" },
         };
-        test.ExpectedDiagnostics.Add(Verify.Diagnostic("RP0010").WithNoLocation().WithMessage(
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic(Descriptors.RP0010_ReleaseFileNotFound).WithNoLocation().WithMessage(
             "The release file '/repo/release.json' (RegressionProofReleaseFile) is not among the compilation's AdditionalFiles; card IDs are not checked against it"));
 
         await test.RunAsync();

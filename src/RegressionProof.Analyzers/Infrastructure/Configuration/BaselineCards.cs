@@ -22,18 +22,11 @@ internal sealed class BaselineCards
     // Parsed once per file version: the manifest can run to tens of megabytes.
     private static readonly ConditionalWeakTable<AdditionalText, BaselineCards> Cache = new();
 
-    private readonly bool _errorHasPosition;
-    private readonly TextSpan _errorTextSpan;
-    private readonly LinePositionSpan _errorLineSpan;
-
-    private BaselineCards(string path, ImmutableHashSet<string> ids, string? error, LinePositionSpan errorLineSpan = default, TextSpan errorTextSpan = default, bool errorHasPosition = false)
+    private BaselineCards(string path, ImmutableHashSet<string> ids, ConfigurationProblem? problem)
     {
         Path = path;
         Ids = ids;
-        Error = error;
-        _errorLineSpan = errorLineSpan;
-        _errorTextSpan = errorTextSpan;
-        _errorHasPosition = errorHasPosition;
+        Problem = problem;
     }
 
     public string Path { get; }
@@ -42,14 +35,11 @@ internal sealed class BaselineCards
     public ImmutableHashSet<string> Ids { get; }
 
     /// <summary>Why the baseline could not be used; null when <see cref="Ids"/> is complete.</summary>
-    public string? Error { get; }
-
-    /// <summary>Where the file is wrong; no location when the file itself could not be found or read.</summary>
-    public Location ErrorLocation => _errorHasPosition ? Location.Create(Path, _errorTextSpan, _errorLineSpan) : Location.None;
+    public ConfigurationProblem? Problem { get; }
 
     /// <summary>
     /// The baseline configured for this compilation: null when none is configured; a value with
-    /// an <see cref="Error"/> when it is configured but missing or not a coverage manifest.
+    /// a <see cref="Problem"/> when it is configured but missing or not a coverage manifest.
     /// </summary>
     public static BaselineCards? Find(AnalyzerOptions options, CancellationToken cancellationToken)
     {
@@ -62,8 +52,8 @@ internal sealed class BaselineCards
         var file = ConfiguredAdditionalFile.Find(options.AdditionalFiles, configured);
         if (file is null)
         {
-            return new BaselineCards(configured, ImmutableHashSet<string>.Empty,
-                $"The baseline '{configured}' (RegressionProofBaseline) is not among the compilation's AdditionalFiles; card IDs are not checked (RP0007)");
+            return new BaselineCards(configured, ImmutableHashSet<string>.Empty, new ConfigurationProblem(
+                Descriptors.RP0010_BaselineNotFound, Location.None, MessageText.Escape(configured)));
         }
 
         return Cache.GetValue(file, f => Read(f, cancellationToken));
@@ -74,8 +64,8 @@ internal sealed class BaselineCards
         var text = file.GetText(cancellationToken);
         if (text is null)
         {
-            return new BaselineCards(file.Path, ImmutableHashSet<string>.Empty,
-                $"The baseline '{file.Path}' (RegressionProofBaseline) could not be read; card IDs are not checked (RP0007)");
+            return new BaselineCards(file.Path, ImmutableHashSet<string>.Empty, new ConfigurationProblem(
+                Descriptors.RP0010_UnreadableBaseline, Location.None, MessageText.Escape(file.Path)));
         }
 
         var ids = CoverageManifestCardScanner.Scan(text.ToString(), out var schema, out var syntaxError);
@@ -93,17 +83,8 @@ internal sealed class BaselineCards
         return new BaselineCards(file.Path, ids.ToImmutableHashSet(StringComparer.Ordinal), null);
     }
 
-    private static BaselineCards Malformed(string path, SourceText text, int line, int column, string message)
-    {
-        var position = new LinePosition(Math.Max(0, line - 1), Math.Max(0, column - 1));
-        var offset = 0;
-        if (position.Line < text.Lines.Count)
-        {
-            offset = Math.Min(text.Lines[position.Line].Start + position.Character, text.Length);
-        }
-
-        return new BaselineCards(path, ImmutableHashSet<string>.Empty,
-            $"The baseline '{path}' (RegressionProofBaseline) is not valid at line {line}, column {column}: {message}; card IDs are not checked (RP0007)",
-            new LinePositionSpan(position, position), new TextSpan(offset, 0), errorHasPosition: true);
-    }
+    private static BaselineCards Malformed(string path, SourceText text, int line, int column, string message) =>
+        new(path, ImmutableHashSet<string>.Empty, new ConfigurationProblem(
+            Descriptors.RP0010_InvalidBaseline, ConfigurationProblem.At(path, text, line, column),
+            MessageText.Escape(path), line, column, MessageText.Escape(message)));
 }

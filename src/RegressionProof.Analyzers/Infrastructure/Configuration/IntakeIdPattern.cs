@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
+using Microsoft.CodeAnalysis;
 
 namespace RegressionProof.Analyzers.Infrastructure;
 
@@ -27,17 +28,17 @@ internal sealed class IntakeIdPattern
 
     private readonly Regex? _regex;
 
-    private IntakeIdPattern(string pattern, Regex? regex, string? error)
+    private IntakeIdPattern(string pattern, Regex? regex, ConfigurationProblem? problem)
     {
         Pattern = pattern;
         _regex = regex;
-        Error = error;
+        Problem = problem;
     }
 
     public string Pattern { get; }
 
     /// <summary>Why the pattern cannot be used, or null when it can.</summary>
-    public string? Error { get; }
+    public ConfigurationProblem? Problem { get; }
 
     public static IntakeIdPattern Parse(string pattern) => Cache.GetOrAdd(pattern, Create);
 
@@ -74,7 +75,7 @@ internal sealed class IntakeIdPattern
     {
         if (string.IsNullOrWhiteSpace(pattern))
         {
-            return new IntakeIdPattern(pattern, null, "regression_proof.intake_id_pattern is empty");
+            return new IntakeIdPattern(pattern, null, new ConfigurationProblem(Descriptors.RP0010_EmptyIntakeIdPattern, Location.None));
         }
 
         try
@@ -85,8 +86,8 @@ internal sealed class IntakeIdPattern
         catch (ArgumentException exception)
         {
             // The exception message repeats the pattern: escaped like the pattern itself.
-            return new IntakeIdPattern(pattern, null,
-                $"regression_proof.intake_id_pattern '{MessageText.Escape(pattern)}' is not a valid regular expression: {MessageText.Escape(exception.Message)}");
+            return new IntakeIdPattern(pattern, null, new ConfigurationProblem(
+                Descriptors.RP0010_InvalidIntakeIdPattern, Location.None, MessageText.Escape(pattern), MessageText.Escape(exception.Message)));
         }
     }
 }

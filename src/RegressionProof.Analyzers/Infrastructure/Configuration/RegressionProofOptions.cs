@@ -24,10 +24,10 @@ internal static class RegressionProofOptions
             : IntakeIdPattern.Default;
     }
 
-    /// <summary>The sprint length in days; <paramref name="error"/> says why a configured value was not used.</summary>
-    public static int GetSprintDays(AnalyzerOptions options, SyntaxTree tree, out string? error)
+    /// <summary>The sprint length in days; <paramref name="problem"/> says why a configured value was not used.</summary>
+    public static int GetSprintDays(AnalyzerOptions options, SyntaxTree tree, out ConfigurationProblem? problem)
     {
-        error = null;
+        problem = null;
         if (!options.AnalyzerConfigOptionsProvider.GetOptions(tree).TryGetValue(SprintDaysKey, out var value))
         {
             return DefaultSprintDays;
@@ -38,7 +38,7 @@ internal static class RegressionProofOptions
             return days;
         }
 
-        error = $"{SprintDaysKey} '{MessageText.Escape(value)}' is not a whole number of days between 1 and 366; using {DefaultSprintDays}";
+        problem = new ConfigurationProblem(Descriptors.RP0010_InvalidSprintDays, Location.None, MessageText.Escape(value), DefaultSprintDays);
         return DefaultSprintDays;
     }
 

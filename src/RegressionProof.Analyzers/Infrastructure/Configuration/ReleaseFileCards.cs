@@ -18,17 +18,12 @@ internal sealed class ReleaseFileCards
     // Parsed once per file version: the IDE hands a new AdditionalText when the file changes.
     private static readonly ConditionalWeakTable<AdditionalText, ReleaseFileCards> Cache = new();
 
-    private ReleaseFileCards(string path, ImmutableHashSet<string> ids, string? error, LinePositionSpan errorSpan, TextSpan errorTextSpan, bool errorHasPosition = false)
+    private ReleaseFileCards(string path, ImmutableHashSet<string> ids, ConfigurationProblem? problem)
     {
-        _errorHasPosition = errorHasPosition;
         Path = path;
         Ids = ids;
-        Error = error;
-        ErrorLineSpan = errorSpan;
-        ErrorTextSpan = errorTextSpan;
+        Problem = problem;
     }
-
-    private readonly bool _errorHasPosition;
 
     public string Path { get; }
 
@@ -36,23 +31,14 @@ internal sealed class ReleaseFileCards
     public ImmutableHashSet<string> Ids { get; }
 
     /// <summary>Why the file could not be used; null when <see cref="Ids"/> is complete.</summary>
-    public string? Error { get; }
-
-    public LinePositionSpan ErrorLineSpan { get; }
-
-    public TextSpan ErrorTextSpan { get; }
+    public ConfigurationProblem? Problem { get; }
 
     /// <summary>The file name as messages show it.</summary>
     public string FileName => MessageText.Escape(System.IO.Path.GetFileName(Path));
 
-    /// <summary>Where the file is wrong; no location when the file itself could not be found or read.</summary>
-    public Location ErrorLocation => _errorHasPosition
-        ? Location.Create(Path, ErrorTextSpan, ErrorLineSpan)
-        : Location.None;
-
     /// <summary>
     /// The release file configured for this compilation: null when none is configured; a value
-    /// with an <see cref="Error"/> when it is configured but missing or malformed.
+    /// with a <see cref="Problem"/> when it is configured but missing or malformed.
     /// </summary>
     public static ReleaseFileCards? Find(AnalyzerOptions options, CancellationToken cancellationToken)
     {
@@ -65,9 +51,8 @@ internal sealed class ReleaseFileCards
         var file = ConfiguredAdditionalFile.Find(options.AdditionalFiles, configured);
         if (file is null)
         {
-            return new ReleaseFileCards(configured, ImmutableHashSet<string>.Empty,
-                $"The release file '{MessageText.Escape(configured)}' (RegressionProofReleaseFile) is not among the compilation's AdditionalFiles; card IDs are not checked against it",
-                default, default);
+            return new ReleaseFileCards(configured, ImmutableHashSet<string>.Empty, new ConfigurationProblem(
+                Descriptors.RP0010_ReleaseFileNotFound, Location.None, MessageText.Escape(configured)));
         }
 
         return Cache.GetValue(file, f => Read(f, cancellationToken));
@@ -78,7 +63,8 @@ internal sealed class ReleaseFileCards
         var text = file.GetText(cancellationToken);
         if (text is null)
         {
-            return new ReleaseFileCards(file.Path, ImmutableHashSet<string>.Empty, $"The release file '{MessageText.Escape(file.Path)}' could not be read", default, default);
+            return new ReleaseFileCards(file.Path, ImmutableHashSet<string>.Empty, new ConfigurationProblem(
+                Descriptors.RP0010_UnreadableReleaseFile, Location.None, MessageText.Escape(file.Path)));
         }
 
         var root = JsonDocumentReader.Parse(text.ToString(), out var syntaxError);
@@ -123,21 +109,11 @@ internal sealed class ReleaseFileCards
             }
         }
 
-        return new ReleaseFileCards(file.Path, ids.ToImmutable(), null, default, default);
+        return new ReleaseFileCards(file.Path, ids.ToImmutable(), null);
     }
 
-    private static ReleaseFileCards Malformed(string path, SourceText text, int line, int column, string message)
-    {
-        var position = new LinePosition(Math.Max(0, line - 1), Math.Max(0, column - 1));
-        var span = new LinePositionSpan(position, position);
-        var offset = 0;
-        if (position.Line < text.Lines.Count)
-        {
-            offset = Math.Min(text.Lines[position.Line].Start + position.Character, text.Length);
-        }
-
-        return new ReleaseFileCards(path, ImmutableHashSet<string>.Empty,
-            $"The release file '{MessageText.Escape(path)}' is not valid at line {line}, column {column}: {MessageText.Escape(message)}; card IDs are not checked against it",
-            span, new TextSpan(offset, 0), errorHasPosition: true);
-    }
+    private static ReleaseFileCards Malformed(string path, SourceText text, int line, int column, string message) =>
+        new(path, ImmutableHashSet<string>.Empty, new ConfigurationProblem(
+            Descriptors.RP0010_InvalidReleaseFile, ConfigurationProblem.At(path, text, line, column),
+            MessageText.Escape(path), line, column, MessageText.Escape(message)));
 }
