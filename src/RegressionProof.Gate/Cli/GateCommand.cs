@@ -95,7 +95,11 @@ internal static class GateCommand
             log.WriteLine("verify-regression-safety: " + Text.Printable(skipped));
         }
 
-        var assemblies = AssemblyScanner.Scan(discovered.Files, target.Folder, interactive ? (done, total) => Progress(true, log, $"scanning assemblies {done}/{total}") : null);
+        var assemblies = AssemblyScanner.Scan(
+            discovered.Files,
+            target.Folder,
+            interactive ? (done, total) => Progress(true, log, $"scanning assemblies {done}/{total}") : null,
+            withEarlierApiFormat: baseline?.LegacyPublicApi is { Count: > 0 });
         if (interactive)
         {
             log.Write("\r" + new string(' ', 60) + "\r");

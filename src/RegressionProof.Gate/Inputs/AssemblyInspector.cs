@@ -15,7 +15,7 @@ namespace RegressionProof.Gate.Inputs;
 /// <param name="ReferencesTestFramework">Whether it references a test framework's assembly: a test assembly, when its manifest does not say.</param>
 internal sealed record InspectedAssembly(
     IReadOnlyList<string> PublicApi,
-    IReadOnlyList<string> LegacyPublicApi,
+    IReadOnlyList<string>? LegacyPublicApi,
     IReadOnlyList<string> Migrations,
     bool ReferencesTestFramework);
 
@@ -26,7 +26,11 @@ internal sealed record InspectedAssembly(
 /// </summary>
 internal static class AssemblyInspector
 {
-    public static InspectedAssembly Inspect(Stream stream, string path)
+    /// <param name="withEarlierApiFormat">
+    /// Whether to write the API in the lines of earlier coverage manifests as well: only a baseline
+    /// written by an earlier version needs them, and reading the API twice doubles the scan.
+    /// </param>
+    public static InspectedAssembly Inspect(Stream stream, string path, bool withEarlierApiFormat = true)
     {
         try
         {
@@ -49,7 +53,7 @@ internal static class AssemblyInspector
 
             var referencesTestFramework = metadata.AssemblyReferences
                 .Any(reference => TestFrameworkAssemblies.IsTestFramework(metadata.GetString(metadata.GetAssemblyReference(reference).Name)));
-            return new InspectedAssembly(PublicApiReader.Read(metadata), LegacyPublicApi.Read(metadata), migrations.ToList(), referencesTestFramework);
+            return new InspectedAssembly(PublicApiReader.Read(metadata), withEarlierApiFormat ? LegacyPublicApi.Read(metadata) : null, migrations.ToList(), referencesTestFramework);
         }
         catch (BadImageFormatException exception)
         {

@@ -14,7 +14,8 @@ namespace RegressionProof.Gate.Inputs;
 /// </summary>
 internal static class AssemblyScanner
 {
-    public static IReadOnlyList<ScannedAssembly> Scan(IReadOnlyList<string> files, string root, Action<int, int>? progress = null)
+    /// <param name="withEarlierApiFormat">Whether the baseline was written by an earlier version, whose API lines are compared in their own format.</param>
+    public static IReadOnlyList<ScannedAssembly> Scan(IReadOnlyList<string> files, string root, Action<int, int>? progress = null, bool withEarlierApiFormat = true)
     {
         var copies = new List<(string Name, ScannedFile File, ManifestDocument Manifest, InspectedAssembly Inspected, IReadOnlyList<DeclaredClass> Classes)>();
         for (var i = 0; i < files.Count; i++)
@@ -63,7 +64,7 @@ internal static class AssemblyScanner
                 }
 
                 stream.Position = 0;
-                var inspected = AssemblyInspector.Inspect(stream, path);
+                var inspected = AssemblyInspector.Inspect(stream, path, withEarlierApiFormat);
                 stream.Position = 0;
                 var classes = DeclaredClassReader.Read(stream, path);
                 var relative = Path.GetRelativePath(root, path).Replace('\\', '/');
@@ -91,7 +92,7 @@ internal static class AssemblyScanner
                 // The manifest says whether the project's API is checked; a manifest of an earlier
                 // version does not, and then a reference to a test framework marks a test assembly.
                 g.Any(c => c.Manifest.PublicApiChecked ?? !c.Inspected.ReferencesTestFramework),
-                g.SelectMany(c => c.Inspected.LegacyPublicApi).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList())
+                withEarlierApiFormat ? g.SelectMany(c => c.Inspected.LegacyPublicApi ?? []).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList() : null)
             {
                 Classes = g.SelectMany(c => c.Classes).Distinct().ToList(),
             })

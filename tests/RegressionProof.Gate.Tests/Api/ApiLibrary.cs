@@ -46,6 +46,6 @@ internal static class ApiLibrary
     public static IReadOnlyList<string> LegacyApi(string source)
     {
         using var stream = new MemoryStream(Compile(source));
-        return AssemblyInspector.Inspect(stream, "Shop.dll").LegacyPublicApi;
+        return AssemblyInspector.Inspect(stream, "Shop.dll", withEarlierApiFormat: true).LegacyPublicApi!;
     }
 }

@@ -7,6 +7,7 @@ using RegressionProof.Gate.Inputs;
 using RegressionProof.Gate.Model;
 using RegressionProof.Gate.Outputs;
 using RegressionProof.Manifest;
+using RegressionProof.Manifest.Tests;
 using Xunit;
 
 namespace RegressionProof.Gate.Tests.Api;
@@ -52,6 +53,20 @@ public sealed class EarlierBaselineTests : System.IDisposable
         Assert.Equal((2, true), (assembly.GetProperty("publicApiFormat").GetInt32(), assembly.GetProperty("publicApiChecked").GetBoolean()));
         Assert.Empty(baseline.LegacyPublicApi!);
         Assert.Equal(input.Assemblies[0].PublicApi, baseline.PublicApi["Shop"]);
+    }
+
+    [Fact]
+    public void The_earlier_lines_are_read_only_when_a_baseline_of_an_earlier_version_needs_them()
+    {
+        var manifest = """{"schema":"regression-proof/manifest/v1","assembly":"Shop","links":[]}""";
+        var path = _folder.WriteBytes("Shop.dll", ApiLibrary.Compile(TestAssemblies.WithManifest(manifest) + "\n" + Before));
+
+        var withEarlier = Assert.Single(AssemblyScanner.Scan([path], _folder.Path, withEarlierApiFormat: true));
+        var without = Assert.Single(AssemblyScanner.Scan([path], _folder.Path, withEarlierApiFormat: false));
+
+        Assert.Equal(ApiLibrary.LegacyApi(Before), withEarlier.LegacyPublicApi);
+        Assert.Null(without.LegacyPublicApi);
+        Assert.Equal(withEarlier.PublicApi, without.PublicApi);
     }
 
     private List<Finding> Check(ReleaseClass releaseClass, string after)
