@@ -112,8 +112,18 @@ internal static class SymbolId
     private static readonly System.Reflection.PropertyInfo? ExtensionParameter =
         typeof(INamedTypeSymbol).GetProperty("ExtensionParameter");
 
-    private static IParameterSymbol? ReceiverOf(INamedTypeSymbol block) =>
-        ExtensionParameter?.GetValue(block) as IParameterSymbol;
+    private static IParameterSymbol? ReceiverOf(INamedTypeSymbol block)
+    {
+        try
+        {
+            return ExtensionParameter?.GetValue(block) as IParameterSymbol;
+        }
+        catch (System.Reflection.TargetInvocationException)
+        {
+            // A compiler whose property throws keeps the compiler's ID: the generator never fails.
+            return null;
+        }
+    }
 
     // ---- lambdas ----
 
