@@ -13,11 +13,13 @@ namespace RegressionProof.Gate.Inputs;
 /// <param name="LegacyPublicApi">The same API in the lines of earlier coverage manifests, to compare with a baseline written by them.</param>
 /// <param name="Migrations">The schema migrations the assembly declares.</param>
 /// <param name="ReferencesTestFramework">Whether it references a test framework's assembly: a test assembly, when its manifest does not say.</param>
+/// <param name="Classes">Its classes that derive from others, for proofs on base test classes.</param>
 internal sealed record InspectedAssembly(
     IReadOnlyList<string> PublicApi,
     IReadOnlyList<string>? LegacyPublicApi,
     IReadOnlyList<string> Migrations,
-    bool ReferencesTestFramework);
+    bool ReferencesTestFramework,
+    IReadOnlyList<Model.DeclaredClass> Classes);
 
 /// <summary>
 /// What the gate needs of an assembly besides its manifest, from metadata alone (the assembly is
@@ -53,7 +55,7 @@ internal static class AssemblyInspector
 
             var referencesTestFramework = metadata.AssemblyReferences
                 .Any(reference => TestFrameworkAssemblies.IsTestFramework(metadata.GetString(metadata.GetAssemblyReference(reference).Name)));
-            return new InspectedAssembly(PublicApiReader.Read(metadata), withEarlierApiFormat ? LegacyPublicApi.Read(metadata) : null, migrations.ToList(), referencesTestFramework);
+            return new InspectedAssembly(PublicApiReader.Read(metadata), withEarlierApiFormat ? LegacyPublicApi.Read(metadata) : null, migrations.ToList(), referencesTestFramework, DeclaredClassReader.Read(metadata));
         }
         catch (BadImageFormatException exception)
         {

@@ -17,7 +17,7 @@ internal static class AssemblyScanner
     /// <param name="withEarlierApiFormat">Whether the baseline was written by an earlier version, whose API lines are compared in their own format.</param>
     public static IReadOnlyList<ScannedAssembly> Scan(IReadOnlyList<string> files, string root, Action<int, int>? progress = null, bool withEarlierApiFormat = true)
     {
-        var copies = new List<(string Name, ScannedFile File, ManifestDocument Manifest, InspectedAssembly Inspected, IReadOnlyList<DeclaredClass> Classes)>();
+        var copies = new List<(string Name, ScannedFile File, ManifestDocument Manifest, InspectedAssembly Inspected)>();
         for (var i = 0; i < files.Count; i++)
         {
             progress?.Invoke(i + 1, files.Count);
@@ -65,11 +65,9 @@ internal static class AssemblyScanner
 
                 stream.Position = 0;
                 var inspected = AssemblyInspector.Inspect(stream, path, withEarlierApiFormat);
-                stream.Position = 0;
-                var classes = DeclaredClassReader.Read(stream, path);
                 var relative = Path.GetRelativePath(root, path).Replace('\\', '/');
                 var sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(buffer.AsSpan(0, length)));
-                copies.Add((manifest.Assembly, new ScannedFile(relative, sha256), manifest, inspected, classes));
+                copies.Add((manifest.Assembly, new ScannedFile(relative, sha256), manifest, inspected));
             }
             finally
             {
@@ -94,7 +92,7 @@ internal static class AssemblyScanner
                 g.Any(c => c.Manifest.PublicApiChecked ?? !c.Inspected.ReferencesTestFramework),
                 withEarlierApiFormat ? g.SelectMany(c => c.Inspected.LegacyPublicApi ?? []).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList() : null)
             {
-                Classes = g.SelectMany(c => c.Classes).Distinct().ToList(),
+                Classes = g.SelectMany(c => c.Inspected.Classes).Distinct().ToList(),
             })
             .ToList();
     }

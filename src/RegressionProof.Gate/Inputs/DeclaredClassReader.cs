@@ -25,7 +25,8 @@ internal static class DeclaredClassReader
         }
     }
 
-    private static List<DeclaredClass> Read(MetadataReader metadata)
+    /// <summary>The same, from metadata already open (the scanner reads each assembly's metadata once).</summary>
+    public static List<DeclaredClass> Read(MetadataReader metadata)
     {
         var classes = new List<DeclaredClass>();
         foreach (var handle in metadata.TypeDefinitions)
