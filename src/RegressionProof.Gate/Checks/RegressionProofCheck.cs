@@ -50,8 +50,8 @@ internal static class RegressionProofCheck
             {
                 // A proof on a base test class runs as every concrete class that inherits it: all must pass, one must have run.
                 var outcomes = input.TestClasses.RunsOf(test.Test!).SelectMany(input.TestResults.Of).ToList();
-                var failed = outcomes.Where(o => o.Outcome is "Failed" or "Error" or "Aborted" or "Timeout").ToList();
-                var notPassed = outcomes.Where(o => o.Outcome != "Passed").ToList();
+                var failed = outcomes.Where(o => o.Status == TestStatus.Failed).ToList();
+                var notPassed = outcomes.Where(o => o.Status != TestStatus.Passed).ToList();
                 string? problem = outcomes.Count switch
                 {
                     0 => "did not run (no result in the test results)",

@@ -5,7 +5,7 @@ using RegressionProof.Gate.Model;
 
 namespace RegressionProof.Gate.Inputs;
 
-/// <summary>Reads the test results of the release from Visual Studio .trx files into <see cref="TestResults"/>.</summary>
+/// <summary>Reads the test results of the release, from result files of every format read, into <see cref="TestResults"/>.</summary>
 internal static class TestResultsReader
 {
     /// <summary>Reads what the <c>--test-results</c> options name: files, folders and globs.</summary>
@@ -21,12 +21,13 @@ internal static class TestResultsReader
         foreach (var file in files)
         {
             var display = baseDirectory is null ? file : Path.GetRelativePath(baseDirectory, file).Replace('\\', '/');
-            var run = TrxReader.Read(file, display);
-
-            // Run ids are GUIDs: a second file with the same one is a copy (or a hard link) of the same run.
-            if (runs.Add(run.Id))
+            foreach (var run in TestResultFile.Read(file, display))
             {
-                outcomes.AddRange(run.Outcomes);
+                // Run ids are GUIDs: a second file with the same one is a copy (or a hard link) of the same run.
+                if (runs.Add(run.Id))
+                {
+                    outcomes.AddRange(run.Outcomes);
+                }
             }
         }
 

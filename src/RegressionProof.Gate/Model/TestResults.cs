@@ -4,12 +4,16 @@ using System.Linq;
 
 namespace RegressionProof.Gate.Model;
 
-/// <summary>One executed test as a .trx file reports it.</summary>
+/// <summary>One executed test as a result file reports it.</summary>
 /// <param name="Test"><c>Namespace.Class.Method</c>, the name proofs are matched by.</param>
 /// <param name="DisplayName">The name the runner gave the result (with a theory's arguments).</param>
+/// <param name="Outcome">The runner's own word for the outcome, as findings show it.</param>
 /// <param name="File">The result file, as findings name it.</param>
 internal sealed record TestOutcome(string Test, string DisplayName, string Outcome, string File)
 {
+    /// <summary>What the outcome means; readers of formats other than TRX set it from their own words.</summary>
+    public TestStatus Status { get; init; } = TrxStatus(Outcome);
+
     /// <summary>The run that produced the result (a .trx file is one run).</summary>
     public string Run { get; init; } = File;
 
@@ -18,10 +22,19 @@ internal sealed record TestOutcome(string Test, string DisplayName, string Outco
 
     /// <summary>The test assembly that ran it (a .trx's <c>storage</c>): each target framework's build is a test of its own.</summary>
     public string Source { get; init; } = string.Empty;
+
+    /// <summary>The meaning of a .trx outcome (the words of VSTest's and Microsoft.Testing.Platform's TRX writers).</summary>
+    public static TestStatus TrxStatus(string outcome) => outcome switch
+    {
+        "Passed" => TestStatus.Passed,
+        "Failed" or "Error" or "Aborted" or "Timeout" => TestStatus.Failed,
+        "NotExecuted" or "NotRunnable" => TestStatus.Skipped,
+        _ => TestStatus.Other,
+    };
 }
 
 /// <summary>
-/// The test results of the release (Visual Studio .trx files). A test is known by
+/// The test results of the release, from every result file read. A test is known by
 /// <c>Namespace.Class.Method</c>; the cases of a theory all count under that name. Result files
 /// pile up over runs, so only the newest run of each test decides it.
 /// </summary>

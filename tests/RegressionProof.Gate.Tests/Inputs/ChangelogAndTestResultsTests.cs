@@ -49,7 +49,10 @@ public sealed class ChangelogAndTestResultsTests : IDisposable
 
     [Theory]
     [InlineData("<TestRun><Results>", "the test results file is not valid XML")]
-    [InlineData("<Other />", "is not a .trx test results file (its root element is not TestRun)")]
+    [InlineData("<Other />", "is not a test results file the gate reads: its root element is <Other>")]
+    [InlineData("", "the test results file is empty")]
+    [InlineData("\uFEFF \n\t", "the test results file is empty")]
+    [InlineData("Passed: 12, Failed: 0", "is not a test results file: it is not XML")]
     public void A_broken_trx_file_is_a_clear_error(string content, string reason)
     {
         var path = _folder.Write("bad.trx", content);

@@ -59,7 +59,7 @@ public sealed class TestResultsTests : IDisposable
         var error = Assert.Throws<InputException>(() => TestResultsReader.Read([path]));
 
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
-        Assert.Equal($"{path}(1,{11 + (3 * TrxReader.MaxDepth)}): nests elements more than {TrxReader.MaxDepth} deep; a .trx file never does", error.Message);
+        Assert.Equal($"{path}(1,{11 + (3 * ResultXml.MaxDepth)}): nests elements more than {ResultXml.MaxDepth} deep; a .trx file never does", error.Message);
     }
 
     [Fact]

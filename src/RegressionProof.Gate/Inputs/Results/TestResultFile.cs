@@ -1,0 +1,75 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Xml;
+using RegressionProof.Gate.Model;
+
+namespace RegressionProof.Gate.Inputs;
+
+/// <summary>
+/// Reads one test results file in whichever format it is, recognised by its content (its root
+/// element), never by its extension: runners and CI systems name their files freely.
+/// </summary>
+internal static class TestResultFile
+{
+    /// <summary>The formats read, as messages list them.</summary>
+    public const string Formats = "TRX";
+
+    /// <param name="path">The file to read; errors name it.</param>
+    /// <param name="display">The name findings give the file (relative to where the gate runs).</param>
+    /// <returns>The runs the file records (most formats record one).</returns>
+    public static IReadOnlyList<TestRun> Read(string path, string display)
+    {
+        using var stream = Open(path);
+        var first = FirstCharacter(stream);
+        stream.Position = 0;
+        return first switch
+        {
+            -1 => throw new InputException(path, "the test results file is empty; a run that was interrupted or failed to start leaves one: run the tests again"),
+            '<' => ResultXml.Read(stream, path, reader => ReadXml(reader, path, display)),
+            _ => throw new InputException(path, $"is not a test results file: it is not XML (the gate reads {Formats})"),
+        };
+    }
+
+    private static IReadOnlyList<TestRun> ReadXml(XmlReader reader, string path, string display)
+    {
+        if (reader.MoveToContent() != XmlNodeType.Element)
+        {
+            throw ResultXml.Error(reader, path, $"is not a test results file: it has no root element (the gate reads {Formats})");
+        }
+
+        return reader.LocalName switch
+        {
+            "TestRun" => [TrxReader.Read(reader, path, display)],
+            var root => throw ResultXml.Error(reader, path, $"is not a test results file the gate reads: its root element is <{ResultXml.Shorten(root)}> (the gate reads {Formats})"),
+        };
+    }
+
+    // The first character after a byte order mark and white space, or -1 when there is none.
+    private static int FirstCharacter(Stream stream)
+    {
+        var head = new byte[4096];
+        var length = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        var at = length >= 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF ? 3 : 0;
+        while (at < length && head[at] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+        {
+            at++;
+        }
+
+        return at < length ? head[at] : -1;
+    }
+
+    // A regular file only (a FIFO would hang the gate, a device never end), and no larger than the
+    // cap; the readers' own bounds still hold for a file that grows while it is read.
+    private static FileStream Open(string path)
+    {
+        var stream = TextFile.Open(path, "test results");
+        if (stream.Length > TextFile.MaxGeneratedBytes)
+        {
+            var length = stream.Length;
+            stream.Dispose();
+            throw new InputException(path, $"the test results file is {length:N0} bytes; more than {TextFile.MaxGeneratedBytes:N0} is not a test results file");
+        }
+
+        return stream;
+    }
+}
