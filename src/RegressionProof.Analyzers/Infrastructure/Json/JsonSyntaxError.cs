@@ -2,7 +2,7 @@ using System;
 
 namespace RegressionProof.Analyzers.Infrastructure;
 
-/// <summary>Why a JSON text could not be read, and where.</summary>
+/// <summary>Why a JSON text could not be read (its syntax, or what a configured file needs of it), and where.</summary>
 internal sealed class JsonSyntaxError
 {
     public JsonSyntaxError(string message, int line, int column)
