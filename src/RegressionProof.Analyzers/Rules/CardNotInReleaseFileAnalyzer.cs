@@ -35,7 +35,7 @@ public sealed class CardNotInReleaseFileAnalyzer : RegressionProofAnalyzer
         RegisterLinkAction(context, known, link => Analyze(link, release, baseline));
     }
 
-    private static void Analyze(LinkAnalysisContext context, ReleaseFileCards release, BaselineCards? baseline)
+    private static void Analyze(LinkAnalysisContext context, CardFile release, CardFile? baseline)
     {
         var link = context.Link;
         if (link.CardId is { } card && !release.Ids.Contains(card) && baseline?.Ids.Contains(card) != true)

@@ -19,6 +19,8 @@ internal static partial class ReleaseFileReader
 {
     internal const string RetiredIsNotAnId = "a retired card must be an ID string";
 
+    internal const string RetiredIdIsEmpty = "a retired card's ID must not be empty";
+
     /// <summary>What a value of the wrong kind is told, by where it is (array indexes written <c>[]</c>).</summary>
     private static readonly Dictionary<string, string> WrongKind = new(StringComparer.Ordinal)
     {

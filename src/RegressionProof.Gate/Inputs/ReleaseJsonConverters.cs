@@ -52,7 +52,8 @@ internal sealed class RetiredCardConverter : JsonConverter<RetiredCardJson>
     {
         if (reader.TokenType == JsonTokenType.String)
         {
-            return new RetiredCardJson(reader.GetString()!);
+            var retiredId = reader.GetString()!;
+            return string.IsNullOrWhiteSpace(retiredId) ? throw new WrongValueException(ReleaseFileReader.RetiredIdIsEmpty) : new RetiredCardJson(retiredId);
         }
 
         if (reader.TokenType != JsonTokenType.StartObject)

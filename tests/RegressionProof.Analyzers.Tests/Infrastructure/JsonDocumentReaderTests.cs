@@ -35,6 +35,15 @@ public class JsonDocumentReaderTests
     [InlineData("   ", 1, 4, "the file is empty; expected a JSON object")]
     [InlineData("{\"class\": \"major\",\n \"class\": \"patch\"}", 2, 2, "\"class\" is given twice in one object (first at line 1); give it once")]
     [InlineData("{\"a\": {\"b\": 1}, \"b\": 2, \"c\": [{\"b\": 3, \"b\": 4}]}", 1, 40, "\"b\" is given twice in one object (first at line 1); give it once")]
+    // Numbers .NET would parse but JSON does not have (a leading zero, a bare point, a sign with
+    // no digit) are refused, as the gate's reader refuses them, rather than read as a value.
+    [InlineData("[01]", 1, 2, "'01' is not a number")]
+    [InlineData("{\"a\": -.5}", 1, 7, "'-.5' is not a number")]
+    [InlineData("[1.]", 1, 2, "'1.' is not a number")]
+    [InlineData("[1.e3]", 1, 2, "'1.e3' is not a number")]
+    [InlineData("[1e]", 1, 2, "'1e' is not a number")]
+    [InlineData("[1.5.3]", 1, 2, "'1.5.3' is not a number")]
+    [InlineData("{\"a\":\n  1-2}", 2, 3, "'1-2' is not a number")]
     public void Reports_the_first_error_with_line_and_column(string json, int line, int column, string message)
     {
         var root = JsonDocumentReader.Parse(json, out var error);
@@ -42,6 +51,15 @@ public class JsonDocumentReaderTests
         Assert.Null(root);
         Assert.NotNull(error);
         Assert.Equal((line, column, message), (error!.Line, error.Column, error.Message));
+    }
+
+    [Fact]
+    public void A_number_followed_by_a_letter_is_told_as_the_letter_out_of_place()
+    {
+        var root = JsonDocumentReader.Parse("[1a]", out var error);
+
+        Assert.Null(root);
+        Assert.Equal((1, 3, "unexpected 'a'; expected ',' or ']'"), (error!.Line, error.Column, error.Message));
     }
 
     [Fact]

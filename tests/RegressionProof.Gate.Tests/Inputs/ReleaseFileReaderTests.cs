@@ -89,6 +89,8 @@ public sealed class ReleaseFileReaderTests : IDisposable
     [InlineData("{ \"version\": \"1\", \"class\": \"patch\", \"cards\": [], \"retired\": [ 7 ] }", 1, 63, "a retired card must be an ID string")]
     [InlineData("{ \"version\": \"1\", \"class\": \"patch\", \"cards\": [], \"retired\": [ { \"note\": \"x\" } ] }", 1, 63, "\"id\" is required")]
     [InlineData("{ \"version\": \"1\", \"class\": \"patch\", \"cards\": [], \"retired\": [ { \"id\": \" \" } ] }", 1, 63, "\"id\" must not be empty")]
+    [InlineData("{ \"version\": \"1\", \"class\": \"patch\", \"cards\": [], \"retired\": [ \"A-1\", \"\" ] }", 1, 70, "a retired card's ID must not be empty")]
+    [InlineData("{ \"version\": \"1\", \"class\": \"patch\", \"cards\": [], \"retired\": [ \" \\t\" ] }", 1, 63, "a retired card's ID must not be empty")]
     [InlineData("{ \"version\": \"1\", \"class\": \"patch\", \"cards\": [] } x", 1, 51, "unexpected 'x' after the end of the JSON value")]
     [InlineData("{ \"version\": \"1\", \"class\": \"patch\", \"cards\": [] ", 1, 49, "unexpected end of file; expected ',' or '}'")]
     [InlineData("{ \"version\" \"1\" }", 1, 13, "unexpected '\"'; expected ':'")]

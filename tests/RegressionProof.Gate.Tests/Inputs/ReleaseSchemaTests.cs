@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using NJsonSchema;
 using RegressionProof.Gate.Inputs;
@@ -17,6 +18,13 @@ namespace RegressionProof.Gate.Tests.Inputs;
 /// </summary>
 public sealed class ReleaseSchemaTests
 {
+    /// <summary>Every optional property of the release file given as null.</summary>
+    private const string WithNulls = """
+        { "version": "1.0.1", "class": "patch", "lane": null, "approvals": null, "rollback": null,
+          "cards": [ { "id": "A-1", "title": null, "priority": null, "reason": null, "owner": null, "backup": null, "evidence": null } ],
+          "retired": null }
+        """;
+
     public static TheoryData<string> AcceptedExamples =>
     [
         ReleaseFileReaderTests.Valid,
@@ -26,6 +34,8 @@ public sealed class ReleaseSchemaTests
         """{ "version": "1.0.1", "class": "patch", "rollback": { "plan": "redeploy", "stagedRollout": true }, "cards": [ { "id": "A-1" } ] }""",
         """{ "version": "1.0.1", "class": "patch", "cards": [ { "id": "A-1" } ], "retired": ["A-0", { "id": "B-0" }, { "id": "C-0", "note": "kept for the object form's other properties" }] }""",
         """{ "version": "1.0.1", "class": "patch", "cards": [ { "id": "A-1", "team": "payments" } ], "x-tracker": { "board": 7 } }""",
+        WithNulls,
+        """{ "version": "1.0.1", "class": "patch", "rollback": { "plan": null, "tested": null, "stagedRollout": null }, "cards": [] }""",
     ];
 
     public static TheoryData<string> RefusedExamples =>
@@ -44,6 +54,13 @@ public sealed class ReleaseSchemaTests
         """{ "version": "1", "class": "patch", "cards": [ { "id": "A-1", "evidence": [1] } ] }""",
         """{ "version": "1", "class": "patch", "cards": [], "retired": [7] }""",
         """{ "version": "1", "class": "patch", "cards": [], "retired": [ { "id": "" } ] }""",
+        """{ "version": " ", "class": "patch", "cards": [] }""",
+        """{ "version": "1", "class": "patch", "approvals": [ { "role": "\t", "by": "lee" } ], "cards": [] }""",
+        """{ "version": "1", "class": "patch", "approvals": [ { "role": "dri", "by": " " } ], "cards": [] }""",
+        """{ "version": "1", "class": "patch", "cards": [ { "id": "  " } ] }""",
+        """{ "version": "1", "class": "patch", "cards": [], "retired": [ "" ] }""",
+        """{ "version": "1", "class": "patch", "cards": [], "retired": [ " " ] }""",
+        """{ "version": "1", "class": "patch", "cards": [], "retired": [ { "id": " " } ] }""",
         """["not", "an", "object"]""",
     ];
 
@@ -106,7 +123,70 @@ public sealed class ReleaseSchemaTests
         }
     }
 
-    private static IReadOnlyList<string> Names(JsonSchemaProperty property) => property.ActualSchema.Enumeration.Select(v => (string)v!).ToList();
+    [Fact]
+    public void Null_for_an_optional_property_is_read_as_if_it_were_left_out()
+    {
+        var withNulls = ReleaseFileReader.Parse("release.json", WithNulls);
+        var leftOut = ReleaseFileReader.Parse("release.json", """{ "version": "1.0.1", "class": "patch", "cards": [ { "id": "A-1" } ] }""");
+
+        Assert.Equal((leftOut.Lane, leftOut.Rollback), (withNulls.Lane, withNulls.Rollback));
+        Assert.Equal(leftOut.Approvals, withNulls.Approvals);
+        Assert.Equal(leftOut.Retired, withNulls.Retired);
+        Assert.Equal(leftOut.Cards[0] with { Evidence = Array.Empty<string>() }, withNulls.Cards[0] with { Evidence = Array.Empty<string>() });
+        Assert.Equal(leftOut.Cards[0].Evidence, withNulls.Cards[0].Evidence);
+    }
+
+    /// <summary>
+    /// Walks every object of the release file through the schema, so that a property added to one
+    /// of them is checked too: where the schema leaves a property out of "required", both take
+    /// null for it; where it requires a string, both refuse white space alone.
+    /// </summary>
+    [Fact]
+    public async Task Every_optional_property_takes_null_and_no_required_string_takes_white_space_alone()
+    {
+        var schema = await Schema();
+        var objects = new (string Where, JsonSchema Schema, Func<JsonObject, JsonObject> In)[]
+        {
+            ("the release", schema, root => root),
+            ("an approval", schema.Properties["approvals"].Item!.ActualSchema, root => root["approvals"]![0]!.AsObject()),
+            ("the rollback", schema.Properties["rollback"].ActualSchema, root => root["rollback"]!.AsObject()),
+            ("a card", schema.Properties["cards"].Item!.ActualSchema, root => root["cards"]![0]!.AsObject()),
+        };
+
+        var checkedProperties = 0;
+        foreach (var (where, objectSchema, select) in objects)
+        {
+            foreach (var (name, property) in objectSchema.Properties)
+            {
+                var required = objectSchema.RequiredProperties.Contains(name);
+                if (required && !property.ActualSchema.Type.HasFlag(JsonObjectType.String))
+                {
+                    continue; // "class" and "cards": their wrong values are the refused examples above
+                }
+
+                var root = JsonNode.Parse("""{ "version": "1", "class": "patch", "approvals": [ { "role": "dri", "by": "lee" } ], "rollback": {}, "cards": [ { "id": "A-1" } ], "retired": [] }""")!.AsObject();
+                select(root)[name] = required ? " " : null;
+                var json = root.ToJsonString();
+                checkedProperties++;
+
+                if (required)
+                {
+                    Assert.True(schema.Validate(json).Count > 0, $"the schema takes white space alone as {where}'s \"{name}\"");
+                    Assert.StartsWith("release.json(1,", Assert.Throws<InputException>(() => ReleaseFileReader.Parse("release.json", json)).Message, StringComparison.Ordinal);
+                }
+                else
+                {
+                    Assert.True(schema.Validate(json).Count == 0, $"the schema refuses null as {where}'s \"{name}\"");
+                    ReleaseFileReader.Parse("release.json", json);
+                }
+            }
+        }
+
+        Assert.InRange(checkedProperties, 17, int.MaxValue); // the walk reached every object
+    }
+
+    /// <summary>The names an enumeration lists; its null (the property left out) is no name.</summary>
+    private static IReadOnlyList<string> Names(JsonSchemaProperty property) => property.ActualSchema.Enumeration.OfType<string>().ToList();
 
     private static Task<JsonSchema> Schema() =>
         JsonSchema.FromFileAsync(Path.Combine(AppContext.BaseDirectory, "schemas", "release.v1.schema.json"));

@@ -1,89 +1,45 @@
 using System;
-using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Runtime.CompilerServices;
 using System.Threading;
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Text;
 
 namespace RegressionProof.Analyzers.Infrastructure;
 
 /// <summary>
-/// The card IDs of the configured release file (<c>RegressionProofReleaseFile</c>), or why they
-/// could not be read. The analyzers read only the IDs; the gate validates the whole file.
+/// The card IDs of the configured release file (<c>RegressionProofReleaseFile</c>): its cards and
+/// retired cards, IDs that code may name. The analyzers read only the IDs; the gate validates the
+/// whole file.
 /// </summary>
-internal sealed class ReleaseFileCards
+internal static class ReleaseFileCards
 {
-    // Parsed once per file version: the IDE hands a new AdditionalText when the file changes.
-    private static readonly ConditionalWeakTable<AdditionalText, ReleaseFileCards> Cache = new();
-
-    private ReleaseFileCards(string path, ImmutableHashSet<string> ids, ConfigurationProblem? problem)
-    {
-        Path = path;
-        Ids = ids;
-        Problem = problem;
-    }
-
-    public string Path { get; }
-
-    /// <summary>Cards of the release and retired cards: IDs that code may name.</summary>
-    public ImmutableHashSet<string> Ids { get; }
-
-    /// <summary>Why the file could not be used; null when <see cref="Ids"/> is complete.</summary>
-    public ConfigurationProblem? Problem { get; }
-
-    /// <summary>The file name as messages show it.</summary>
-    public string FileName => MessageText.Escape(System.IO.Path.GetFileName(Path));
+    private static readonly CardFileReader Reader = new(
+        Descriptors.RP0010_ReleaseFileNotFound, Descriptors.RP0010_UnreadableReleaseFile, Descriptors.RP0010_InvalidReleaseFile, Parse);
 
     /// <summary>
     /// The release file configured for this compilation: null when none is configured; a value
-    /// with a <see cref="Problem"/> when it is configured but missing or malformed.
+    /// with a <see cref="CardFile.Problem"/> when it is configured but missing or malformed.
     /// </summary>
-    public static ReleaseFileCards? Find(AnalyzerOptions options, CancellationToken cancellationToken)
+    public static CardFile? Find(AnalyzerOptions options, CancellationToken cancellationToken) =>
+        Reader.Find(RegressionProofOptions.GetReleaseFilePath(options), options, cancellationToken);
+
+    private static ImmutableHashSet<string>? Parse(string text, out JsonSyntaxError? problem)
     {
-        var configured = RegressionProofOptions.GetReleaseFilePath(options);
-        if (configured is null)
+        var root = JsonDocumentReader.Parse(text, out problem);
+        if (root is null)
         {
             return null;
         }
 
-        var file = ConfiguredAdditionalFile.Find(options.AdditionalFiles, configured);
-        if (file is null)
-        {
-            return new ReleaseFileCards(configured, ImmutableHashSet<string>.Empty, new ConfigurationProblem(
-                Descriptors.RP0010_ReleaseFileNotFound, Location.None, MessageText.Escape(configured)));
-        }
-
-        return Cache.GetValue(file, f => Read(f, cancellationToken));
-    }
-
-    private static ReleaseFileCards Read(AdditionalText file, CancellationToken cancellationToken)
-    {
-        var text = file.GetText(cancellationToken);
-        if (text is null)
-        {
-            return new ReleaseFileCards(file.Path, ImmutableHashSet<string>.Empty, new ConfigurationProblem(
-                Descriptors.RP0010_UnreadableReleaseFile, Location.None, MessageText.Escape(file.Path)));
-        }
-
-        var root = JsonDocumentReader.Parse(text.ToString(), out var syntaxError);
-        if (root is null)
-        {
-            return Malformed(file.Path, text, syntaxError!.Line, syntaxError.Column, syntaxError.Message);
-        }
-
         if (root.Kind != JsonNodeKind.Object)
         {
-            return Malformed(file.Path, text, root.Line, root.Column, "the release file must be a JSON object");
+            return Malformed(root, "the release file must be a JSON object", out problem);
         }
 
         var ids = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
         var cards = root["cards"];
         if (cards is null || cards.Kind != JsonNodeKind.Array)
         {
-            var at = cards ?? root;
-            return Malformed(file.Path, text, at.Line, at.Column, "\"cards\" must be an array of cards");
+            return Malformed(cards ?? root, "\"cards\" must be an array of cards", out problem);
         }
 
         foreach (var card in cards.Items)
@@ -91,8 +47,7 @@ internal sealed class ReleaseFileCards
             var id = card.Kind == JsonNodeKind.Object ? card["id"] : null;
             if (id?.AsString is not { Length: > 0 } value)
             {
-                var at = id ?? card;
-                return Malformed(file.Path, text, at.Line, at.Column, "every card needs an \"id\" string");
+                return Malformed(id ?? card, "every card needs an \"id\" string", out problem);
             }
 
             ids.Add(value);
@@ -109,11 +64,12 @@ internal sealed class ReleaseFileCards
             }
         }
 
-        return new ReleaseFileCards(file.Path, ids.ToImmutable(), null);
+        return ids.ToImmutable();
     }
 
-    private static ReleaseFileCards Malformed(string path, SourceText text, int line, int column, string message) =>
-        new(path, ImmutableHashSet<string>.Empty, new ConfigurationProblem(
-            Descriptors.RP0010_InvalidReleaseFile, ConfigurationProblem.At(path, text, line, column),
-            MessageText.Escape(path), line, column, MessageText.Escape(message)));
+    private static ImmutableHashSet<string>? Malformed(JsonNode at, string message, out JsonSyntaxError? problem)
+    {
+        problem = new JsonSyntaxError(message, at.Line, at.Column);
+        return null;
+    }
 }
