@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Linq;
+using System.Text;
 using RegressionProof.Gate.Inputs;
 using RegressionProof.Gate.Model;
 using Xunit;
@@ -186,6 +187,34 @@ public sealed class JUnitXmlReaderTests : IDisposable
         Assert.Equal(2, results.Runs);
         Assert.Equal(new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero), Assert.Single(results.Of(Pricing + ".Never_negative")).RunTime);
         Assert.Equal(new DateTimeOffset(2026, 11, 24, 8, 0, 0, TimeSpan.Zero), Assert.Single(results.Of(Pricing + ".Rounds_to_cents")).RunTime);
+    }
+
+    [Fact]
+    public void A_large_file_is_streamed_and_its_captured_output_never_held_in_memory()
+    {
+        // 16 MB of captured output, in a failure's stack trace and in the suite's system-out.
+        var output = new string('x', 1024 * 1024);
+        var text = new StringBuilder($"<testsuites><testsuite name=\"a\"><testcase classname=\"{Pricing}\" name=\"Never_negative\"><failure>");
+        for (var i = 0; i < 8; i++)
+        {
+            text.Append(output);
+        }
+
+        text.Append("</failure></testcase><system-out>");
+        for (var i = 0; i < 8; i++)
+        {
+            text.Append(output);
+        }
+
+        var path = _folder.Write("large.xml", text.Append("</system-out></testsuite></testsuites>").ToString());
+        text.Clear();
+        var before = GC.GetAllocatedBytesForCurrentThread();
+
+        var results = TestResultsReader.Read([path]);
+
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Equal("failure", Assert.Single(results.Of(Pricing + ".Never_negative")).Outcome);
+        Assert.True(allocated < new FileInfo(path).Length / 4, $"allocated {allocated:N0} bytes to read a {new FileInfo(path).Length:N0}-byte file");
     }
 
     // --- Retries: one result per attempt ---

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Xml;
@@ -136,7 +137,7 @@ internal static class JUnitXmlReader
 
         return runs.All.ConvertAll(run =>
         {
-            var id = "junit:" + run.Host + "@" + (run.Time?.ToString("O", System.Globalization.CultureInfo.InvariantCulture) ?? "undated")
+            var id = "junit:" + run.Host + "@" + (run.Time?.ToString("O", CultureInfo.InvariantCulture) ?? "undated")
                 + "#" + Convert.ToHexStringLower(run.Digest.GetHashAndReset())[..16];
             run.Digest.Dispose();
             return new TestRun(id, run.Time, run.Outcomes.ConvertAll(o => o with { Run = id, RunTime = run.Time }), Format);
