@@ -265,9 +265,10 @@ public sealed class JUnitXmlReaderTests : IDisposable
     [InlineData("Shop.Tests.PricingTests", "Converts<Int32>(value: 1)", "Shop.Tests.PricingTests.Converts")]
     [InlineData("UnknownNamespace.UnknownType", "UnknownType.GlobalTests.Runs(2)", "GlobalTests.Runs")]
     [InlineData("", "Shop.Tests.PricingTests.Never_negative", "Shop.Tests.PricingTests.Never_negative")]
-    public void A_test_s_name_is_the_class_then_the_method_whichever_way_the_producer_writes_it(string className, string name, string test)
+    [InlineData("Shop.Tests.PricingTests", "Discount never goes below zero", "Shop.Tests.PricingTests.Discount never goes below zero")]
+    public void A_test_s_name_is_the_class_then_the_method_whichever_way_the_producer_writes_it_and_a_chosen_display_name_matches_no_method(string className, string name, string test)
     {
-        Assert.Equal(test, JUnitXmlReader.TestName(className, name));
+        Assert.Equal(test, JUnitTestName.Of(className, name));
     }
 
     [Fact]

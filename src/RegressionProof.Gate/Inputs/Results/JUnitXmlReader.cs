@@ -22,10 +22,6 @@ internal static class JUnitXmlReader
 {
     public const string Format = "JUnit XML";
 
-    // JunitXml.TestLogger's class when it cannot split a test's name into class and method (a class
-    // outside any namespace): the name then holds the whole name, after this prefix or its last part.
-    private const string UnknownClass = "UnknownNamespace.UnknownType";
-
     private sealed record Suite(int Depth, string Host, DateTimeOffset? Time, string Source, Run Run);
 
     private sealed class Run(string host, DateTimeOffset? time)
@@ -61,8 +57,26 @@ internal static class JUnitXmlReader
     /// <param name="display">The name findings give the file (relative to where the gate runs).</param>
     public static IReadOnlyList<TestRun> Read(XmlReader reader, string path, string display)
     {
-        var ns = reader.NamespaceURI;
         var runs = new Runs();
+        try
+        {
+            ReadSuites(reader, path, display, runs);
+            return runs.All.ConvertAll(run =>
+            {
+                var id = "junit:" + run.Host + "@" + (run.Time?.ToString("O", CultureInfo.InvariantCulture) ?? "undated")
+                    + "#" + Convert.ToHexStringLower(run.Digest.GetHashAndReset())[..16];
+                return new TestRun(id, run.Time, run.Outcomes.ConvertAll(o => o with { Run = id, RunTime = run.Time }), Format);
+            });
+        }
+        finally
+        {
+            runs.All.ForEach(run => run.Digest.Dispose());
+        }
+    }
+
+    private static void ReadSuites(XmlReader reader, string path, string display, Runs runs)
+    {
+        var ns = reader.NamespaceURI;
         var suites = new Stack<Suite>();
         TestCase? testCase = null;
 
@@ -134,14 +148,6 @@ internal static class JUnitXmlReader
                     break;
             }
         }
-
-        return runs.All.ConvertAll(run =>
-        {
-            var id = "junit:" + run.Host + "@" + (run.Time?.ToString("O", CultureInfo.InvariantCulture) ?? "undated")
-                + "#" + Convert.ToHexStringLower(run.Digest.GetHashAndReset())[..16];
-            run.Digest.Dispose();
-            return new TestRun(id, run.Time, run.Outcomes.ConvertAll(o => o with { Run = id, RunTime = run.Time }), Format);
-        });
     }
 
     // A suite nested in another (as some CI tools merge files) inherits what it does not say itself.
@@ -178,7 +184,7 @@ internal static class JUnitXmlReader
         }
 
         var className = reader.GetAttribute("classname") ?? string.Empty;
-        return new TestCase(reader.Depth, TestName(className, name), name, reader.GetAttribute("time") ?? string.Empty);
+        return new TestCase(reader.Depth, JUnitTestName.Of(className, name), name, reader.GetAttribute("time") ?? string.Empty);
     }
 
     // A child of the testcase: its outcome, or an earlier attempt of it. Elements deeper down are captured output.
@@ -257,50 +263,4 @@ internal static class JUnitXmlReader
             run.Digest.AppendData([0]);
         }
     }
-
-    /// <summary>
-    /// <c>Namespace.Class.Method</c> from the testcase's class and name. Producers put the method in
-    /// the name as it is ("Method(args)", JunitXml.TestLogger's default), after the class's last part
-    /// ("Class.Method", its MethodFormat=Class) or after the whole class ("Ns.Class.Method", its
-    /// MethodFormat=Full and xunit v3's default display names); the arguments are cut off first, so
-    /// a dot in an argument never counts. Nested classes are written as the manifests write them,
-    /// <c>Outer.Inner</c>, not <c>Outer+Inner</c>.
-    /// </summary>
-    internal static string TestName(string className, string name)
-    {
-        var head = Before(name, '(').Trim();
-        if (className.Length == 0 || className == UnknownClass)
-        {
-            if (className.Length > 0)
-            {
-                head = head.StartsWith(UnknownClass + ".", StringComparison.Ordinal) ? head[(UnknownClass.Length + 1)..]
-                    : head.StartsWith("UnknownType.", StringComparison.Ordinal) ? head["UnknownType.".Length..]
-                    : head;
-            }
-
-            return Nested(Before(head, '<'));
-        }
-
-        var method = head;
-        var simple = className[(className.LastIndexOf('.') + 1)..];
-        if (head.StartsWith(className + ".", StringComparison.Ordinal))
-        {
-            method = head[(className.Length + 1)..];
-        }
-        else if (head.StartsWith(simple + ".", StringComparison.Ordinal))
-        {
-            method = head[(simple.Length + 1)..];
-        }
-
-        // A generic method's display shows its type arguments ("Method<Int32>"); the manifest has the name alone.
-        return Nested(className) + "." + Before(method, '<');
-    }
-
-    private static string Before(string text, char stop)
-    {
-        var at = text.IndexOf(stop, StringComparison.Ordinal);
-        return at < 0 ? text : text[..at];
-    }
-
-    private static string Nested(string name) => name.Replace('+', '.');
 }
