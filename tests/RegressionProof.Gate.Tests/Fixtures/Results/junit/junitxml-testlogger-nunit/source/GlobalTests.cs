@@ -1,0 +1,7 @@
+using NUnit.Framework;
+
+public class GlobalTests
+{
+    [Test]
+    public void Runs_without_a_namespace() => Assert.Pass();
+}
