@@ -145,6 +145,16 @@ public sealed class XunitXmlReaderTests : IDisposable
         Assert.Equal((TestStatus.Other, "Timeout"), (outcome.Status, outcome.Outcome));
     }
 
+    [Theory]
+    [InlineData("Shop.Tests.Cache`1+Entry", "Expires")]
+    [InlineData("Shop.Tests.Cache<System.Int32>+Entry, Shop.Tests", "Expires<Int32>(key: 1)")]
+    public void A_generic_or_assembly_qualified_type_is_named_as_proofs_name_it(string type, string method)
+    {
+        var path = _folder.Write("generic.xml", $"<assemblies><assembly name=\"A.dll\"><test type=\"{type.Replace("<", "&lt;", StringComparison.Ordinal)}\" method=\"{method.Replace("<", "&lt;", StringComparison.Ordinal)}\" result=\"Pass\" /></assembly></assemblies>");
+
+        Assert.Equal("Shop.Tests.Cache.Entry.Expires", Assert.Single(Assert.Single(TestResultFile.Read(path, "generic.xml")).Outcomes).Test);
+    }
+
     // --- Malformed files ---
 
     [Theory]
