@@ -12,7 +12,7 @@ namespace RegressionProof.Gate.Inputs;
 internal static class TestResultFile
 {
     /// <summary>The formats read, as messages list them.</summary>
-    public const string Formats = "TRX, JUnit XML";
+    public const string Formats = "TRX, JUnit XML, NUnit XML, xUnit XML";
 
     /// <param name="path">The file to read; errors name it.</param>
     /// <param name="display">The name findings give the file (relative to where the gate runs).</param>
@@ -41,6 +41,8 @@ internal static class TestResultFile
         {
             "TestRun" => [TrxReader.Read(reader, path, display)],
             "testsuites" or "testsuite" => JUnitXmlReader.Read(reader, path, display),
+            "test-run" => NUnitXmlReader.Read(reader, path, display),
+            "assemblies" or "assembly" => XunitXmlReader.Read(reader, path, display),
             var root => throw ResultXml.Error(reader, path, $"is not a test results file the gate reads: its root element is <{ResultXml.Shorten(root)}> (the gate reads {Formats})"),
         };
     }
