@@ -1,6 +1,7 @@
 using System;
 using System.Buffers;
 using System.IO;
+using System.Linq;
 using System.Text;
 using System.Text.Json;
 
@@ -15,6 +16,11 @@ internal sealed class JsonTokens : IDisposable
 {
     /// <summary>Result files nest a handful of values deep; anything far deeper is not one.</summary>
     public const int MaxDepth = 256;
+
+    // The property names of a test in a CTRF report, the ones read thousands of times.
+    private static readonly (byte[] Bytes, string Name)[] KnownNames =
+        [.. new[] { "name", "status", "duration", "suite", "parameters", "rawStatus", "retries", "flaky", "start", "stop", "message", "trace", "filePath", "line", "extra", "tags", "type" }
+            .Select(name => (Encoding.UTF8.GetBytes(name), name))];
 
     private readonly Stream _stream;
     private readonly string _path;
@@ -65,7 +71,8 @@ internal sealed class JsonTokens : IDisposable
                 Offset = _bufferOffset + _start + reader.TokenStartIndex;
                 Text = !keep ? null : reader.TokenType switch
                 {
-                    JsonTokenType.String or JsonTokenType.PropertyName => reader.GetString(),
+                    JsonTokenType.PropertyName => KnownName(ref reader) ?? reader.GetString(),
+                    JsonTokenType.String => reader.GetString(),
                     JsonTokenType.Number => Encoding.UTF8.GetString(reader.ValueSpan),
                     _ => null,
                 };
@@ -83,6 +90,25 @@ internal sealed class JsonTokens : IDisposable
             _start += (int)reader.BytesConsumed;
             Refill();
         }
+    }
+
+    // A property name the readers look for, without a new string for each of the thousands of times it occurs.
+    private static string? KnownName(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            return null;
+        }
+
+        foreach (var (bytes, name) in KnownNames)
+        {
+            if (reader.ValueSpan.SequenceEqual(bytes))
+            {
+                return name;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Reads past the value that starts with the token last read (an object or array whole).</summary>
