@@ -2,7 +2,7 @@ using System;
 using System.Runtime;
 using RegressionProof.Benchmarks;
 
-// Usage: dotnet run -c Release --project bench/RegressionProof.Benchmarks -- [generator|gate|gate-cards|ide|all|build]
+// Usage: dotnet run -c Release --project bench/RegressionProof.Benchmarks -- [generator|gate|gate-cards|results|ide|all|build]
 // (build: a 20-project solution built with and without the package, about 15 minutes)
 // (steps: the generator's pipeline steps after an unrelated edit, with their times, for diagnosis)
 // Prints Markdown tables for docs/performance.md: every figure is a ratio of two measurements
@@ -11,7 +11,7 @@ var which = args.Length > 0 ? args[0] : "all";
 
 // The gate ships with the server garbage collector (its project sets ServerGarbageCollection) and
 // this harness runs it in-process, so its figures are taken in a child process with that collector.
-if (which is "gate" or "gate-phases" or "gate-cards" && !GCSettings.IsServerGC)
+if (which is "gate" or "gate-phases" or "gate-cards" or "results" && !GCSettings.IsServerGC)
 {
     return ServerGc.Rerun(which);
 }
@@ -27,6 +27,14 @@ if (which == "gate-cards")
     Console.WriteLine("### Gate: cards");
     Console.WriteLine();
     Console.WriteLine(GateCardsBenchmark.Run());
+    return 0;
+}
+
+if (which == "results")
+{
+    Console.WriteLine("### Gate: test results");
+    Console.WriteLine();
+    Console.WriteLine(ResultsBenchmark.Run());
     return 0;
 }
 
@@ -52,7 +60,7 @@ if (which == "build")
 
 if (which is not ("generator" or "gate" or "ide" or "all"))
 {
-    Console.Error.WriteLine("usage: RegressionProof.Benchmarks [generator|gate|gate-cards|ide|all|build|steps|gate-phases|tiny]");
+    Console.Error.WriteLine("usage: RegressionProof.Benchmarks [generator|gate|gate-cards|results|ide|all|build|steps|gate-phases|tiny]");
     return 2;
 }
 

@@ -52,7 +52,7 @@ public sealed class ChangelogAndTestResultsTests : IDisposable
     [InlineData("<Other />", "is not a test results file the gate reads: its root element is <Other>")]
     [InlineData("", "the test results file is empty")]
     [InlineData("\uFEFF \n\t", "the test results file is empty")]
-    [InlineData("Passed: 12, Failed: 0", "is not a test results file: it is not XML")]
+    [InlineData("Passed: 12, Failed: 0", "is not a test results file: it is neither XML nor JSON")]
     public void A_broken_trx_file_is_a_clear_error(string content, string reason)
     {
         var path = _folder.Write("bad.trx", content);

@@ -12,7 +12,7 @@ namespace RegressionProof.Gate.Inputs;
 internal static class TestResultFile
 {
     /// <summary>The formats read, as messages list them.</summary>
-    public const string Formats = "TRX, JUnit XML, NUnit XML, xUnit XML";
+    public const string Formats = "TRX, JUnit XML, NUnit XML, xUnit XML, CTRF";
 
     /// <param name="path">The file to read; errors name it.</param>
     /// <param name="display">The name findings give the file (relative to where the gate runs).</param>
@@ -26,7 +26,8 @@ internal static class TestResultFile
         {
             -1 => throw new InputException(path, "the test results file is empty; a run that was interrupted or failed to start leaves one: run the tests again"),
             '<' => ResultXml.Read(stream, path, reader => ReadXml(reader, path, display)),
-            _ => throw new InputException(path, $"is not a test results file: it is not XML (the gate reads {Formats})"),
+            '{' => [CtrfReader.Read(stream, path, display)],
+            _ => throw new InputException(path, $"is not a test results file: it is neither XML nor JSON (the gate reads {Formats})"),
         };
     }
 

@@ -95,8 +95,10 @@ internal static class TrxReader
         return new TestRun(run, runTime, outcomes.ConvertAll(o => o with { Run = run, RunTime = runTime }));
     }
 
-    // Some adapters write the assembly after the class name ("Ns.Class, Assembly").
-    private static string TrimClass(string className) => className.Split(',')[0].Trim();
+    // Some adapters write the assembly after the class name ("Ns.Class, Assembly"); every runner
+    // writes a nested class by its runtime name ("Outer+Inner", VSTest and Microsoft.Testing.Platform
+    // alike), where proofs name it as C# does ("Outer.Inner").
+    private static string TrimClass(string className) => className.Split(',')[0].Trim().Replace('+', '.');
 
     private static string TrimArguments(string name)
     {
