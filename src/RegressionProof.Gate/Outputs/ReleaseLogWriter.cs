@@ -78,7 +78,10 @@ internal static class ReleaseLogWriter
         }
         else
         {
-            md.Append(input.TestResults.All.Count).Append(" results from ").Append(input.TestResults.Files.Count).Append(" file(s); the proofs:\n\n");
+            md.Append(input.TestResults.All.Count).Append(" results from ").Append(input.TestResults.Files.Count).Append(" file(s), each test's last attempt counting")
+              .Append(MarkdownText.Escape(SummaryWriter.PassedOver(input.TestResults)))
+              .Append(input.TestResults.PassedOver.Count == 0 ? string.Empty : ": " + string.Join(", ", input.TestResults.PassedOver.Select(MarkdownText.Escape)))
+              .Append("; the proofs:\n\n");
             foreach (var card in result.Cards.Where(c => c.TestsExecuted.Count > 0))
             {
                 foreach (var test in card.TestsExecuted)
