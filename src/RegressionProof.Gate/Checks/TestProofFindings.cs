@@ -45,7 +45,7 @@ internal static class TestProofFindings
         {
             0 => $"did not run ({NoResult(results, found.OtherBuild.Count)})",
             _ when failed.Count > 0 => $"failed ({Where(test, failed)})",
-            _ when notPassed.Count > 0 => $"did not pass ({string.Join(", ", notPassed.Select(o => o.Outcome).Distinct())}; {Where(test, notPassed)})",
+            _ when notPassed.Count > 0 => $"did not pass ({string.Join(", ", notPassed.Select(o => o.Outcome).Distinct())}{Rows(notPassed)}; {Where(test, notPassed)})",
             _ => null,
         };
         if (problem is not null)
@@ -86,6 +86,13 @@ internal static class TestProofFindings
         var files = Capped(outcomes.Select(o => o.File).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(), ", ");
         var runs = outcomes.Select(o => o.Test).Where(t => !string.Equals(t, test, StringComparison.Ordinal)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         return runs.Count == 0 ? $"in {files}" : $"as {string.Join(", ", runs)} in {files}";
+    }
+
+    // ": Shop.Tests.PricingTests.Never_negative(price: 10)": the rows of a theory that did not pass, by the runner's name for them.
+    private static string Rows(IReadOnlyList<TestOutcome> outcomes)
+    {
+        var rows = outcomes.Where(o => !string.Equals(o.DisplayName, o.Test, StringComparison.Ordinal)).Select(o => o.DisplayName).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        return rows.Count == 0 ? string.Empty : ": " + Capped(rows, ", ");
     }
 
     private static string Capped(IReadOnlyList<string> items, string separator) =>
