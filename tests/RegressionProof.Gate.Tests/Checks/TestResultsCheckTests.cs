@@ -156,6 +156,19 @@ public sealed class TestResultsCheckTests : IDisposable
         Assert.Contains("PASS: release 2.4.1 passes the gate", summary, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_release_log_names_the_files_passed_over_up_to_a_cap_and_counts_the_rest()
+    {
+        var passedOver = Enumerable.Range(1, ReleaseLogWriter.MaxPassedOverNamed + 5).Select(i => $"results/coverage-{i:00}.xml").ToList();
+        var input = Input(new TestResults([Attempt("Passed", "a.trx", 1)], ["a.trx"], 1) { PassedOver = passedOver });
+
+        var log = ReleaseLogWriter.Write(new GateResult(input, Gatekeeper.Decide(input)));
+
+        Assert.Contains("passed over 25 files that are not test results: results/coverage-01.xml, ", log, StringComparison.Ordinal);
+        Assert.Contains("results/coverage-20.xml and 5 more; the proofs:", log, StringComparison.Ordinal);
+        Assert.DoesNotContain("coverage-21", log, StringComparison.Ordinal);
+    }
+
     // --- Shards (issue 13, item 3) ---
 
     [Fact]

@@ -79,6 +79,21 @@ public sealed class GateCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_truncated_result_file_in_a_results_folder_exits_2_naming_file_line_and_column()
+    {
+        var path = _folder.Write("results/shard-2/unit.trx", """
+            <TestRun xmlns="http://microsoft.com/schemas/VisualStudio/TeamTest/2010"><Results>
+              <UnitTestResult testId="t1" testName="Shop.Tests.PricingTests.Never_negative" outcome="Passed" /></Results>
+              <TestDefinitions><UnitTest id="t1"><TestMethod className="Shop.Tests.Pri
+            """);
+
+        var (exit, stdout, stderr) = Run("--no-build", "--as-of", "2026-11-24", "--test-results", "results");
+
+        Assert.Equal((2, string.Empty), (exit, stdout));
+        Assert.Matches(@"^verify-regression-safety: " + System.Text.RegularExpressions.Regex.Escape(path) + @"\(3,\d+\): the test results file is not valid XML", stderr);
+    }
+
+    [Fact]
     public void A_broken_release_file_exits_2_naming_file_line_and_column_and_leaves_earlier_outputs_untouched()
     {
         Assert.Equal(0, Run("--no-build", "--as-of", "2026-11-24").Exit);
