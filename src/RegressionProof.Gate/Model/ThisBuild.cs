@@ -6,26 +6,27 @@ using System.Linq;
 namespace RegressionProof.Gate.Model;
 
 /// <summary>
-/// The test assemblies of the build being gated, by file name, so that a test result can be told
-/// to belong to it: results of another build (another product's, or this one's before it was
-/// rebuilt) prove nothing about this one.
+/// The test assemblies of the build being gated, so that a test result can be told to belong to
+/// it: results of another build (another product's, or this one's before it was rebuilt) prove
+/// nothing about this one.
 /// </summary>
 internal sealed class ThisBuild
 {
-    // File name (ignoring case: VSTest writes a .trx's storage in lower case) to when its earliest copy was built.
-    private readonly Dictionary<string, DateTimeOffset?> _builtAt;
+    // File name (ignoring case: VSTest writes a .trx's storage in lower case) to its scanned copies.
+    private readonly ILookup<string, ScannedFile> _copies;
 
-    private ThisBuild(Dictionary<string, DateTimeOffset?> builtAt) => _builtAt = builtAt;
+    private ThisBuild(ILookup<string, ScannedFile> copies) => _copies = copies;
 
     public static ThisBuild From(IEnumerable<ScannedAssembly> assemblies) =>
-        new(assemblies.SelectMany(a => a.Files)
-            .GroupBy(f => FileName(f.Path), StringComparer.OrdinalIgnoreCase)
-            .ToDictionary(g => g.Key, g => g.Any(f => f.BuiltAt is null) ? null : g.Min(f => f.BuiltAt), StringComparer.OrdinalIgnoreCase));
+        new(assemblies.SelectMany(a => a.Files).ToLookup(f => FileName(f.Path), StringComparer.OrdinalIgnoreCase));
 
     /// <summary>
     /// Why <paramref name="outcome"/> is a result of another build, or null when it may be one of
     /// this build. A result that does not name its test assembly cannot be told apart and counts.
-    /// A run that started before the earliest copy of its assembly was built cannot have run it.
+    /// A result names a scanned copy when its assembly's path ends with that copy's path in the
+    /// repository (on any machine, with either separator); a run that started before that copy
+    /// was written cannot have run it. A result that names no scanned copy by path (a Debug run
+    /// while Release is gated) can be told apart only by name.
     /// </summary>
     public string? WhyNotOf(TestOutcome outcome)
     {
@@ -35,12 +36,17 @@ internal sealed class ThisBuild
         }
 
         var name = FileName(outcome.Source);
-        if (!_builtAt.TryGetValue(name, out var builtAt))
+        if (!_copies.Contains(name))
         {
             return $"its test assembly {name} is not one being gated";
         }
 
-        return outcome.RunTime is { } ran && builtAt is { } built && ran < built
+        var source = "/" + outcome.Source.Replace('\\', '/');
+        var built = _copies[name]
+            .Where(copy => source.EndsWith("/" + copy.Path, StringComparison.OrdinalIgnoreCase))
+            .Select(copy => copy.BuiltAt)
+            .Min();
+        return outcome.RunTime is { } ran && built is { } at && ran < at
             ? $"its run started {ran.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)}Z, before {name} was built"
             : null;
     }

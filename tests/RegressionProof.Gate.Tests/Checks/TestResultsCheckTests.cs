@@ -235,6 +235,15 @@ public sealed class TestResultsCheckTests : IDisposable
     }
 
     [Fact]
+    public void A_result_of_another_copy_of_the_test_assembly_such_as_a_debug_build_is_told_apart_only_by_name()
+    {
+        // The Release build is gated; the tests ran on the Debug build, before Release was built.
+        var results = TestResults.From([Attempt("Passed", "results/debug.trx", -60, source: "/ci/tests/Shop.Tests/bin/Debug/net10.0/shop.tests.dll")]);
+
+        Assert.Empty(RegressionProofCheck.Check(Input(results)));
+    }
+
+    [Fact]
     public void A_result_that_does_not_name_its_test_assembly_counts()
     {
         var results = TestResults.From([new TestOutcome(Contract, Contract, "Passed", "results/a.trx") { RunTime = Built.AddDays(-30) }]);
@@ -326,7 +335,7 @@ public sealed class TestResultsCheckTests : IDisposable
     {
         var classes = (only.Length == 0 ? ["Sql", "Memory", "Redis"] : only).Select(c => $"Shop.Tests.{c}PricingTests").ToArray();
         var time = start.ToString("o", System.Globalization.CultureInfo.InvariantCulture);
-        const string Storage = "/home/runner/work/shop/tests/Shop.Tests/bin/Release/net10.0/shop.tests.dll";
+        const string Storage = "/home/runner/work/shop/bin/shop.tests.dll"; // the CI machine's checkout: bin/Shop.Tests.dll in the repository
         return $"""
             <TestRun id="{Guid.NewGuid()}" xmlns="http://microsoft.com/schemas/VisualStudio/TeamTest/2010">
               <Times creation="{time}" start="{time}" finish="{time}" />
