@@ -106,7 +106,7 @@ internal static class GateCommand
         }
 
         var asOf = options.AsOf ?? DateOnly.FromDateTime(DateTime.Today);
-        var input = new GateInput(release, changelog, assemblies, testResults, baseline, asOf);
+        var input = new GateInput(release, changelog, assemblies, testResults, baseline, asOf) { Flaky = options.Flaky };
         return new GateResult(input, Gatekeeper.Decide(input));
     }
 

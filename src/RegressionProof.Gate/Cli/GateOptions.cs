@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using RegressionProof.Gate.Model;
 
 namespace RegressionProof.Gate.Cli;
 
@@ -28,6 +29,8 @@ internal sealed record GateOptions
     public string Configuration { get; init; } = "Release";
 
     public bool Help { get; init; }
+
+    public FlakyPolicy Flaky { get; init; } = FlakyPolicy.Warn;
 
     public static readonly string[] Formats = ["text", "json", "markdown", "sarif", "github"];
 
@@ -89,6 +92,18 @@ internal sealed record GateOptions
                         Format = Array.IndexOf(Formats, format) >= 0
                             ? format
                             : throw new OptionException($"--format '{format}' is not one of {string.Join(", ", Formats)}"),
+                    };
+                    break;
+                case "--flaky":
+                    var flaky = Value();
+                    options = options with
+                    {
+                        Flaky = flaky switch
+                        {
+                            "warn" => FlakyPolicy.Warn,
+                            "fail" => FlakyPolicy.Fail,
+                            _ => throw new OptionException($"--flaky '{flaky}' is not one of fail, warn"),
+                        },
                     };
                     break;
                 case "--no-build":

@@ -21,9 +21,11 @@ internal static class HelpText
                                   e.g. --release releases/2.4.1.json
           --changelog <file>      The changelog (Keep a Changelog). Default: CHANGELOG.md beside the solution.
                                   e.g. --changelog docs/CHANGELOG.md
-          --test-results <glob>   Test results (.trx: a file, a folder or a glob) proving the test proofs ran
-                                  and passed; the newest run of each test counts; repeatable.
-                                  e.g. --test-results "artifacts/test-results/*.trx"
+          --test-results <glob>   Test results (a file, a folder or a glob; every shard's) proving the test
+                                  proofs ran on this build and passed; each test's last attempt counts;
+                                  repeatable.  e.g. --test-results "artifacts/test-results/*.trx"
+          --flaky <fail|warn>     A test proof that failed, then passed on retry: an error (fail) or a
+                                  warning (warn, default).  e.g. --flaky fail
           --baseline <file>       The previous release's coverage-manifest.json: enables the API-class,
                                   keep-probes and suspect-proof checks.
                                   e.g. --baseline artifacts/2.4.0/coverage-manifest.json

@@ -6,7 +6,7 @@ namespace RegressionProof.Gate.Inputs;
 /// An input the gate cannot use. The message names the file and, where there is one, the line
 /// and column; it is shown as it is, never with a stack trace, and the gate exits with 2.
 /// </summary>
-internal sealed class InputException : Exception
+internal class InputException : Exception
 {
     public InputException(string file, string reason, long? line = null, long? column = null)
         : base(Format(file, reason, line, column))

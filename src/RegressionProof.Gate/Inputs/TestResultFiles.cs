@@ -6,28 +6,49 @@ using System.Linq;
 namespace RegressionProof.Gate.Inputs;
 
 /// <summary>
-/// The .trx files that <c>--test-results</c> names: a file, a folder (every .trx beneath it) or a
-/// glob with <c>*</c> and <c>?</c> anywhere in a name and <c>**</c> for any number of folders.
+/// The test result files that <c>--test-results</c> names: a file, a folder (every .trx, .xml and
+/// .json beneath it) or a glob with <c>*</c> and <c>?</c> anywhere in a name and <c>**</c> for any
+/// number of folders.
 /// </summary>
 internal static class TestResultFiles
 {
+    /// <summary>What a folder is searched for: the extensions result files of every format read have.</summary>
+    public static readonly IReadOnlyList<string> Extensions = [".trx", ".xml", ".json"];
+
     private const int MaxLinkHops = 40; // as the kernel's ELOOP limit: a longer chain is a loop
 
     // Linux paths are case-sensitive; Windows and macOS volumes usually are not.
     private static readonly StringComparer PathComparer = OperatingSystem.IsLinux() ? StringComparer.Ordinal : StringComparer.OrdinalIgnoreCase;
 
     /// <summary>The files the patterns name, each file once however many patterns or links reach it.</summary>
-    public static IReadOnlyList<string> Expand(IEnumerable<string> patterns, string baseDirectory)
+    public static IReadOnlyList<string> Expand(IEnumerable<string> patterns, string baseDirectory) =>
+        Find(patterns, baseDirectory).Select(f => f.Path).ToList();
+
+    /// <summary>
+    /// The files the patterns name, each once, and whether each is named as test results: a file
+    /// named by itself, or a .trx however it was found, must be test results; any other file
+    /// found in a folder or by a glob may turn out to be something else (a coverage report).
+    /// </summary>
+    public static IReadOnlyList<FoundFile> Find(IEnumerable<string> patterns, string baseDirectory)
     {
-        var files = new List<string>();
-        var seen = new HashSet<string>(PathComparer);
+        var files = new List<FoundFile>();
+        var seen = new Dictionary<string, int>(PathComparer);
         foreach (var pattern in patterns)
         {
-            foreach (var file in Expand(pattern, baseDirectory))
+            var found = Expand(pattern, baseDirectory);
+            var byItself = found.Count == 1 && IsFile(pattern, baseDirectory);
+            foreach (var file in found)
             {
-                if (seen.Add(RealPath(file)))
+                var named = byItself || file.EndsWith(".trx", StringComparison.OrdinalIgnoreCase);
+                var real = RealPath(file);
+                if (seen.TryGetValue(real, out var at))
                 {
-                    files.Add(file);
+                    files[at] = files[at] with { Named = files[at].Named || named };
+                }
+                else
+                {
+                    seen.Add(real, files.Count);
+                    files.Add(new FoundFile(file, named));
                 }
             }
         }
@@ -44,8 +65,8 @@ internal static class TestResultFiles
         {
             if (Directory.Exists(full))
             {
-                var inFolder = Match(full, ["**", "*.trx"]);
-                return inFolder.Count > 0 ? inFolder : throw new InputException(pattern, "no .trx file in this folder or beneath it");
+                var inFolder = Match(full, ["**", "*"]).Where(f => Extensions.Any(e => f.EndsWith(e, StringComparison.OrdinalIgnoreCase))).ToList();
+                return inFolder.Count > 0 ? inFolder : throw new InputException(pattern, $"no test results file ({string.Join(", ", Extensions)}) in this folder or beneath it");
             }
 
             return File.Exists(full) ? [full] : throw new InputException(pattern, "the test results file does not exist");
@@ -118,6 +139,12 @@ internal static class TestResultFiles
         }
 
         return null;
+    }
+
+    private static bool IsFile(string pattern, string baseDirectory)
+    {
+        var full = Path.GetFullPath(Path.Combine(baseDirectory, pattern));
+        return full.IndexOfAny(['*', '?']) < 0 && !Directory.Exists(full);
     }
 
     private static List<string> Match(string root, IReadOnlyList<string> segments)
@@ -227,3 +254,6 @@ internal static class TestResultFiles
         }
     }
 }
+
+/// <summary>A file <c>--test-results</c> reached, and whether it was named as test results (<see cref="TestResultFiles.Find"/>).</summary>
+internal sealed record FoundFile(string Path, bool Named);

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using RegressionProof.Gate.Model;
 
 namespace RegressionProof.Gate.Inputs;
@@ -9,28 +10,91 @@ namespace RegressionProof.Gate.Inputs;
 internal static class TestResultsReader
 {
     /// <summary>Reads what the <c>--test-results</c> options name: files, folders and globs.</summary>
-    public static TestResults Load(IReadOnlyList<string> patterns, string baseDirectory) =>
-        Read(TestResultFiles.Expand(patterns, baseDirectory), baseDirectory);
+    public static TestResults Load(IReadOnlyList<string> patterns, string baseDirectory)
+    {
+        var results = Read(TestResultFiles.Find(patterns, baseDirectory), baseDirectory);
+        if (results.Files.Count == 0)
+        {
+            throw new InputException(string.Join(", ", patterns),
+                $"no test results: passed over {Files(results.PassedOver.Count)} that {(results.PassedOver.Count == 1 ? "is" : "are")} not test results ({string.Join(", ", results.PassedOver.Take(5))}{(results.PassedOver.Count > 5 ? ", …" : string.Empty)})");
+        }
 
-    /// <param name="files">The files, each read once.</param>
+        return results;
+    }
+
+    /// <param name="files">The files, each read once; each must be test results.</param>
     /// <param name="baseDirectory">Findings name the files relative to it; without it, as given.</param>
-    public static TestResults Read(IReadOnlyList<string> files, string? baseDirectory = null)
+    public static TestResults Read(IReadOnlyList<string> files, string? baseDirectory = null) =>
+        Read(files.Select(f => new FoundFile(f, Named: true)).ToList(), baseDirectory);
+
+    /// <param name="files">The files, each read once; those not named as test results are passed over when they are not.</param>
+    /// <param name="baseDirectory">Findings name the files relative to it; without it, as given.</param>
+    public static TestResults Read(IReadOnlyList<FoundFile> files, string? baseDirectory = null)
     {
         var outcomes = new List<TestOutcome>();
-        var runs = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var read = new List<string>();
+        var passedOver = new List<string>();
+        var runs = new Dictionary<string, (string Path, string Display)>(StringComparer.OrdinalIgnoreCase);
+        var shared = new List<SharedRun>();
         foreach (var file in files)
         {
-            var display = baseDirectory is null ? file : Path.GetRelativePath(baseDirectory, file).Replace('\\', '/');
-            foreach (var run in TestResultFile.Read(file, display))
+            var display = baseDirectory is null ? file.Path : Path.GetRelativePath(baseDirectory, file.Path).Replace('\\', '/');
+            IReadOnlyList<TestRun> fileRuns;
+            try
             {
-                // Run ids are GUIDs: a second file with the same one is a copy (or a hard link) of the same run.
-                if (runs.Add(run.Id))
+                fileRuns = TestResultFile.Read(file.Path, display);
+            }
+            catch (NotTestResultsException) when (!file.Named)
+            {
+                passedOver.Add(display); // a coverage report or settings file beside the results
+                continue;
+            }
+
+            read.Add(display);
+            foreach (var run in fileRuns)
+            {
+                // Run ids are GUIDs: a second file with the same one and the same bytes is a copy (or
+                // a hard link) of the same run; with other bytes, one of the two is not what it claims.
+                if (runs.TryGetValue(run.Id, out var first))
                 {
-                    outcomes.AddRange(run.Outcomes);
+                    if (!SameBytes(first.Path, file.Path))
+                    {
+                        shared.Add(new SharedRun(run.Id, first.Display, display));
+                    }
+
+                    continue;
                 }
+
+                runs.Add(run.Id, (file.Path, display));
+                outcomes.AddRange(run.Outcomes);
             }
         }
 
-        return new TestResults(outcomes, files, runs.Count);
+        return new TestResults(outcomes, read, runs.Count) { SharedRuns = shared, PassedOver = passedOver };
+    }
+
+    private static string Files(int count) => count == 1 ? "1 file" : $"{count} files";
+
+    private static bool SameBytes(string first, string second)
+    {
+        using var a = TextFile.Open(first, "test results");
+        using var b = TextFile.Open(second, "test results");
+        if (a.Length != b.Length)
+        {
+            return false;
+        }
+
+        var left = new byte[81920];
+        var right = new byte[81920];
+        int length;
+        while ((length = a.ReadAtLeast(left, left.Length, throwOnEndOfStream: false)) > 0)
+        {
+            if (b.ReadAtLeast(right.AsSpan(0, length), length, throwOnEndOfStream: false) != length || !left.AsSpan(0, length).SequenceEqual(right.AsSpan(0, length)))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

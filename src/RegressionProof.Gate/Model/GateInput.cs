@@ -41,6 +41,14 @@ internal sealed class GateInput
 
     private TestClassHierarchy? _testClasses;
 
+    /// <summary>The test assemblies of this build, so results of another build are told apart.</summary>
+    public ThisBuild Build => _build ??= ThisBuild.From(Assemblies);
+
+    private ThisBuild? _build;
+
+    /// <summary>What a test proof that passed only after a retry weighs (<c>--flaky</c>).</summary>
+    public FlakyPolicy Flaky { get; init; } = FlakyPolicy.Warn;
+
     public Baseline? Baseline { get; }
 
     public DateOnly AsOf { get; }

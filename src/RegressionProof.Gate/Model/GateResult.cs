@@ -28,13 +28,18 @@ internal sealed class GateResult
                 var tests = input.TestResults is null
                     ? []
                     : proofs.Where(p => p.Test is not null).Select(p => p.Test!).Distinct(StringComparer.Ordinal)
-                        .SelectMany(input.TestClasses.RunsOf).SelectMany(input.TestResults.Of).Select(o => $"{o.DisplayName}: {o.Outcome}").OrderBy(t => t, StringComparer.Ordinal).ToList();
+                        .SelectMany(test => ProofResults.Of(input, input.TestResults, test).Rows).Select(Executed).Distinct(StringComparer.Ordinal).OrderBy(t => t, StringComparer.Ordinal).ToList();
                 return new CardStatus(card, status, input.FixesOf(card.Id).Count(), proofs, tests);
             })
             .ToList();
     }
 
     public GateInput Input { get; }
+
+    /// <summary>The release log's line for a row of a proof: its last outcome, or every attempt when it passed only after a retry.</summary>
+    public static string Executed(TestRow row) => row.PassedAfterRetry
+        ? $"{row.Last.DisplayName}: passed after retry ({string.Join(", then ", row.Attempts.Select(a => $"{a.Outcome} in {a.File}"))})"
+        : $"{row.Last.DisplayName}: {row.Last.Outcome}";
 
     public IReadOnlyList<Finding> Findings { get; }
 

@@ -1,10 +1,15 @@
+using System;
 using System.Collections.Generic;
 using RegressionProof.Manifest;
 
 namespace RegressionProof.Gate.Model;
 
 /// <summary>One file the gate read, with its SHA-256 (for the release log).</summary>
-internal sealed record ScannedFile(string Path, string Sha256);
+internal sealed record ScannedFile(string Path, string Sha256)
+{
+    /// <summary>When the file was written (built), so test results of earlier builds can be told apart; null when not known.</summary>
+    public DateTimeOffset? BuiltAt { get; init; }
+}
 
 /// <summary>
 /// One assembly of the release: every copy of it that was scanned (test output folders, target

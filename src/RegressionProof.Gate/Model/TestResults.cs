@@ -33,10 +33,14 @@ internal sealed record TestOutcome(string Test, string DisplayName, string Outco
     };
 }
 
+/// <summary>Two result files that claim the same run but differ: the first read counts, the other is reported.</summary>
+internal sealed record SharedRun(string Id, string Counted, string Ignored);
+
 /// <summary>
-/// The test results of the release, from every result file read. A test is known by
-/// <c>Namespace.Class.Method</c>; the cases of a theory all count under that name. Result files
-/// pile up over runs, so only the newest run of each test decides it.
+/// The test results of the release, from every result file read, in the order they were read. A
+/// test is known by <c>Namespace.Class.Method</c>; the rows of a theory all count under that name.
+/// Which results decide a test is <see cref="TestRow"/>'s business: results pile up over runs,
+/// retries and shards.
 /// </summary>
 internal sealed class TestResults
 {
@@ -47,34 +51,27 @@ internal sealed class TestResults
         All = outcomes;
         Files = files;
         Runs = runs;
-        _byTest = outcomes.GroupBy(o => o.Test, StringComparer.Ordinal).ToDictionary(g => g.Key, g => NewestRun(g), StringComparer.Ordinal);
+        _byTest = outcomes.GroupBy(o => o.Test, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
     }
 
-    /// <summary>Every result read, of every run.</summary>
+    /// <summary>Every result read, of every run, in the order read (file by file, each file in its own order).</summary>
     public IReadOnlyList<TestOutcome> All { get; }
 
-    /// <summary>The files read, each once.</summary>
+    /// <summary>The files read, each once, as findings name them.</summary>
     public IReadOnlyList<string> Files { get; }
 
     /// <summary>How many distinct runs the files hold (a copy of a file is the same run).</summary>
     public int Runs { get; }
 
-    /// <summary>The results of the newest run of <paramref name="test"/>: every case of a theory, every test assembly.</summary>
+    /// <summary>Files that claim a run another file already claimed, with different content.</summary>
+    public IReadOnlyList<SharedRun> SharedRuns { get; init; } = [];
+
+    /// <summary>Files found in a folder or by a glob that are not test results (coverage, settings …), as the log names them.</summary>
+    public IReadOnlyList<string> PassedOver { get; init; } = [];
+
+    /// <summary>Every result of <paramref name="test"/>, of every run, in the order read.</summary>
     public IReadOnlyList<TestOutcome> Of(string test) => _byTest.TryGetValue(test, out var outcomes) ? outcomes : [];
 
     public static TestResults From(IReadOnlyList<TestOutcome> outcomes) =>
         new(outcomes, outcomes.Select(o => o.File).Distinct(StringComparer.Ordinal).ToList(), outcomes.Select(o => o.Run).Distinct(StringComparer.Ordinal).Count());
-
-    /// <summary>
-    /// The results of the newest run that ran the test, for each test assembly that ran it. Runs
-    /// that do not say when they ran cannot be shown to be older, so their results always count.
-    /// </summary>
-    private static List<TestOutcome> NewestRun(IEnumerable<TestOutcome> outcomes) =>
-        outcomes.GroupBy(o => o.Source, StringComparer.OrdinalIgnoreCase)
-            .SelectMany(bySource =>
-            {
-                var newest = bySource.Max(o => o.RunTime);
-                return bySource.Where(o => o.RunTime is null || o.RunTime == newest);
-            })
-            .ToList();
 }

@@ -11,6 +11,9 @@ namespace RegressionProof.Gate.Outputs;
 /// </summary>
 internal static class ReleaseLogWriter
 {
+    /// <summary>The files passed over that the log names; a folder of thousands of coverage reports is counted, not listed.</summary>
+    public const int MaxPassedOverNamed = 20;
+
     public static string Write(GateResult result)
     {
         var input = result.Input;
@@ -78,7 +81,11 @@ internal static class ReleaseLogWriter
         }
         else
         {
-            md.Append(input.TestResults.All.Count).Append(" results from ").Append(input.TestResults.Files.Count).Append(" file(s); the proofs:\n\n");
+            md.Append(input.TestResults.All.Count).Append(" results from ").Append(input.TestResults.Files.Count).Append(" file(s), each test's last attempt counting")
+              .Append(MarkdownText.Escape(SummaryWriter.PassedOver(input.TestResults)))
+              .Append(input.TestResults.PassedOver.Count == 0 ? string.Empty : ": " + string.Join(", ", input.TestResults.PassedOver.Take(MaxPassedOverNamed).Select(MarkdownText.Escape)))
+              .Append(input.TestResults.PassedOver.Count > MaxPassedOverNamed ? $" and {input.TestResults.PassedOver.Count - MaxPassedOverNamed} more" : string.Empty)
+              .Append("; the proofs:\n\n");
             foreach (var card in result.Cards.Where(c => c.TestsExecuted.Count > 0))
             {
                 foreach (var test in card.TestsExecuted)

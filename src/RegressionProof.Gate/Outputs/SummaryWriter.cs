@@ -23,7 +23,7 @@ internal static class SummaryWriter
             .Append(input.Release.Lane == ReleaseLane.FastPatch ? "fast-patch" : "standard").Append(" lane, as of ")
             .Append(input.AsOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).Append('\n');
         text.Append(input.Assemblies.Count).Append(" assemblies, ").Append(input.Links.Count).Append(" links")
-            .Append(input.TestResults is null ? string.Empty : $", {input.TestResults.All.Count} test results from {input.TestResults.Files.Count} files ({input.TestResults.Runs} runs; the newest run of each test counts)").Append("\n\n");
+            .Append(input.TestResults is null ? string.Empty : $", {input.TestResults.All.Count} test results from {input.TestResults.Files.Count} files ({input.TestResults.Runs} runs; each test's last attempt counts{PassedOver(input.TestResults)})").Append("\n\n");
 
         // Rows start with "- ", never with user text: a line that starts with "::" is a GitHub
         // workflow command. Cells are cut so one enormous ID cannot widen every row.
@@ -61,4 +61,12 @@ internal static class SummaryWriter
             .Append('\n');
         return text.ToString();
     }
+
+    /// <summary>"; passed over 2 files that are not test results", or nothing.</summary>
+    public static string PassedOver(TestResults results) => results.PassedOver.Count switch
+    {
+        0 => string.Empty,
+        1 => "; passed over 1 file that is not test results",
+        var count => $"; passed over {count} files that are not test results",
+    };
 }

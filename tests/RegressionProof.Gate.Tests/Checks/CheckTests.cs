@@ -98,7 +98,7 @@ public class CheckTests
     [InlineData("Passed", null)]
     [InlineData("Failed", "failed (in results.trx)")]
     [InlineData("NotExecuted", "did not pass (NotExecuted; in results.trx)")]
-    [InlineData(null, "did not run (no result in the test results)")]
+    [InlineData(null, "did not run (no result in 1 result file: results.trx)")]
     public void Regression_proof_with_test_results_every_test_proof_ran_and_passed(string? outcome, string? problem)
     {
         var results = outcome is null ? Given.Results(("Shop.Tests.Other", "Passed")) : Given.Results(("Shop.Tests.PricingTests.Never_negative", outcome));

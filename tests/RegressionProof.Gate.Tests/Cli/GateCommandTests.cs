@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using RegressionProof.Gate.Cli;
+using RegressionProof.Gate.Model;
 using RegressionProof.Manifest.Tests;
 using Xunit;
 
@@ -78,6 +79,21 @@ public sealed class GateCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_truncated_result_file_in_a_results_folder_exits_2_naming_file_line_and_column()
+    {
+        var path = _folder.Write("results/shard-2/unit.trx", """
+            <TestRun xmlns="http://microsoft.com/schemas/VisualStudio/TeamTest/2010"><Results>
+              <UnitTestResult testId="t1" testName="Shop.Tests.PricingTests.Never_negative" outcome="Passed" /></Results>
+              <TestDefinitions><UnitTest id="t1"><TestMethod className="Shop.Tests.Pri
+            """);
+
+        var (exit, stdout, stderr) = Run("--no-build", "--as-of", "2026-11-24", "--test-results", "results");
+
+        Assert.Equal((2, string.Empty), (exit, stdout));
+        Assert.Matches(@"^verify-regression-safety: " + System.Text.RegularExpressions.Regex.Escape(path) + @"\(3,\d+\): the test results file is not valid XML", stderr);
+    }
+
+    [Fact]
     public void A_broken_release_file_exits_2_naming_file_line_and_column_and_leaves_earlier_outputs_untouched()
     {
         Assert.Equal(0, Run("--no-build", "--as-of", "2026-11-24").Exit);
@@ -98,6 +114,7 @@ public sealed class GateCommandTests : IDisposable
     [InlineData("--as-of 24/11/2026", "--as-of '24/11/2026' is not a date in the form yyyy-MM-dd")]
     [InlineData("--format yaml", "--format 'yaml' is not one of text, json, markdown, sarif, github")]
     [InlineData("--release", "--release needs a value; see --help")]
+    [InlineData("--flaky sometimes", "--flaky 'sometimes' is not one of fail, warn")]
     [InlineData("a b", "one solution, project or folder to gate, not both 'a' and 'b'")]
     public void A_bad_command_line_exits_2_with_a_usage_message(string args, string message)
     {
@@ -154,13 +171,22 @@ public sealed class GateCommandTests : IDisposable
         Assert.Contains(expected, stdout, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(new string[0], "Warn")]
+    [InlineData(new[] { "--flaky", "warn" }, "Warn")]
+    [InlineData(new[] { "--flaky", "fail" }, "Fail")]
+    public void A_proof_that_passed_only_after_a_retry_warns_unless_flaky_fail_is_given(string[] args, string expected)
+    {
+        Assert.Equal(Enum.Parse<FlakyPolicy>(expected), GateOptions.Parse(args).Flaky);
+    }
+
     [Fact]
     public void Help_explains_every_option_with_an_example()
     {
         var (exit, stdout, _) = Run("--help");
 
         Assert.Equal(0, exit);
-        foreach (var option in new[] { "--release", "--changelog", "--test-results", "--baseline", "--as-of", "--out", "--format", "--no-build" })
+        foreach (var option in new[] { "--release", "--changelog", "--test-results", "--flaky", "--baseline", "--as-of", "--out", "--format", "--no-build" })
         {
             Assert.Contains(option, stdout, StringComparison.Ordinal);
         }

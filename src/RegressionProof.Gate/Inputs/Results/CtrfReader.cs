@@ -97,7 +97,7 @@ internal static class CtrfReader
 
         if (tests is null)
         {
-            throw new InputException(path, $"is not a test results file the gate reads: a JSON file without \"results\": {{ \"tests\": [...] }} (the gate reads {TestResultFile.Formats})");
+            throw new NotTestResultsException(path, $"is not a test results file the gate reads: a JSON file without \"results\": {{ \"tests\": [...] }} (the gate reads {TestResultFile.Formats})");
         }
 
         return ToRun(tests, reportId, runStart, display);

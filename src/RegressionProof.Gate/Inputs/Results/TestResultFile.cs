@@ -27,7 +27,7 @@ internal static class TestResultFile
             -1 => throw new InputException(path, "the test results file is empty; a run that was interrupted or failed to start leaves one: run the tests again"),
             '<' => ResultXml.Read(stream, path, reader => ReadXml(reader, path, display)),
             '{' => [CtrfReader.Read(stream, path, display)],
-            _ => throw new InputException(path, $"is not a test results file: it is neither XML nor JSON (the gate reads {Formats})"),
+            _ => throw new NotTestResultsException(path, $"is not a test results file: it is neither XML nor JSON (the gate reads {Formats})"),
         };
     }
 
@@ -35,7 +35,7 @@ internal static class TestResultFile
     {
         if (reader.MoveToContent() != XmlNodeType.Element)
         {
-            throw ResultXml.Error(reader, path, $"is not a test results file: it has no root element (the gate reads {Formats})");
+            throw NotTestResults(reader, path, $"is not a test results file: it has no root element (the gate reads {Formats})");
         }
 
         return reader.LocalName switch
@@ -44,8 +44,19 @@ internal static class TestResultFile
             "testsuites" or "testsuite" => JUnitXmlReader.Read(reader, path, display),
             "test-run" => NUnitXmlReader.Read(reader, path, display),
             "assemblies" or "assembly" => XunitXmlReader.Read(reader, path, display),
-            var root => throw ResultXml.Error(reader, path, $"is not a test results file the gate reads: its root element is <{ResultXml.Shorten(root)}> (the gate reads {Formats})"),
+            var root => throw NotTestResults(reader, path, $"is not a test results file the gate reads: its root element is <{ResultXml.Shorten(root)}> (the gate reads {Formats})"),
         };
+    }
+
+    /// <summary>
+    /// The error for a file whose content is no format the gate reads (its root element or first
+    /// character says so): named by itself it is unusable input; found in a folder or by a glob it
+    /// is passed over, as results folders also hold coverage reports and settings.
+    /// </summary>
+    public static NotTestResultsException NotTestResults(XmlReader reader, string path, string reason)
+    {
+        var at = ResultXml.Error(reader, path, reason);
+        return new NotTestResultsException(path, reason, at.Line, at.Column);
     }
 
     // The first character after a byte order mark and white space, or -1 when there is none.
@@ -77,3 +88,6 @@ internal static class TestResultFile
         return stream;
     }
 }
+
+/// <summary>A file that is no test results file at all (<see cref="TestResultFile.NotTestResults"/>); a damaged one is a plain <see cref="InputException"/>.</summary>
+internal sealed class NotTestResultsException(string file, string reason, long? line = null, long? column = null) : InputException(file, reason, line, column);
