@@ -40,6 +40,13 @@ public class CardSuggestionTests
     }
 
     [Fact]
+    public void A_card_with_a_control_character_is_never_suggested()
+    {
+        // A code fix would write it into source, and a message would carry it to a terminal.
+        Assert.Null(CardSuggestion.Find("INTAKE-1", ["INTAKE-1\u001b", "INTAKE-1\u202E"]));
+    }
+
+    [Fact]
     public void The_ID_itself_and_very_long_IDs_are_never_suggested()
     {
         Assert.Null(CardSuggestion.Find("INTAKE-1", ["INTAKE-1"]));

@@ -175,7 +175,9 @@ public class FixUnprovenAsOfLastBuildAnalyzerTests
     [InlineData("regression-proof/proof-index/v1\nreference TestProject\n")]
     [InlineData("regression-proof/proof-index/v1\nassembly Shop.Tests\nreference TestProject\nmanifest {\"links\": [\n")]
     [InlineData("regression-proof/proof-index/v1\nassembly Shop.Tests\nreference TestProject\nmanifest [1, 2]\n")]
-    [InlineData("regression-proof/proof-index/v2\nassembly Shop.Tests\nreference TestProject\n")]
+    [InlineData("regression-proof/proof-index/v2\nassembly Shop.Tests\nreference TestProject\nmanifest {\"links\":[]}\n")]
+    [InlineData("regression-proof/proof-index/v1\nassembly Shop.Tests\nreference TestProject\n")]
+    [InlineData("regression-proof/proof-index/v1\nassembly \nreference TestProject\nmanifest {\"links\":[]}\n")]
     public async Task An_index_entry_that_cannot_be_read_is_ignored_without_a_diagnostic_or_an_exception(string text)
     {
         var test = new Verify.Test { TestCode = Clean(Fix) };

@@ -29,7 +29,8 @@ internal static class CardSuggestion
 
         foreach (var candidate in candidates)
         {
-            if (candidate == id || candidate.Length > MaxLength || Math.Abs(candidate.Length - id.Length) > MaxDistance || Distance(id, candidate) > MaxDistance)
+            // A card with a control character (RP0002 reports it where it is written) is never offered as a replacement.
+            if (candidate == id || candidate.Length > MaxLength || MessageText.IndexOfUnsafe(candidate) >= 0 || Math.Abs(candidate.Length - id.Length) > MaxDistance || Distance(id, candidate) > MaxDistance)
             {
                 continue;
             }

@@ -73,6 +73,7 @@ internal sealed class ProofIndexEntry
         }
 
         var assembly = string.Empty;
+        var hasManifest = false;
         var references = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
         var fixes = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
         var proofs = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
@@ -90,12 +91,19 @@ internal sealed class ProofIndexEntry
                 case "reference" when value.Length > 0:
                     references.Add(value);
                     break;
-                case "manifest" when !ReadManifest(value, fixes, proofs):
-                    return Unusable;
+                case "manifest":
+                    if (!ReadManifest(value, fixes, proofs))
+                    {
+                        return Unusable;
+                    }
+
+                    hasManifest = true;
+                    break;
             }
         }
 
-        return assembly.Length == 0 ? Unusable : new ProofIndexEntry(assembly, references.ToImmutable(), fixes.ToImmutable(), proofs.ToImmutable());
+        // Without its manifest an entry cannot say what the project proves, so it must not count as having looked.
+        return assembly.Length == 0 || !hasManifest ? Unusable : new ProofIndexEntry(assembly, references.ToImmutable(), fixes.ToImmutable(), proofs.ToImmutable());
     }
 
     private static bool ReadManifest(string json, ImmutableHashSet<string>.Builder fixes, ImmutableHashSet<string>.Builder proofs)
