@@ -69,9 +69,10 @@ public sealed class ProofIndexTests(PackedPackages packages)
         Assert.True(File.Exists(Path.Combine(index, "Shop-net10.0.proofindex")), first.Output);
         Assert.Contains("reference Shop", File.ReadAllLines(Path.Combine(index, "Shop.Tests-net10.0.proofindex")));
 
-        // A fix without proof, and the production project built alone: a warning at the attribute.
+        // A fix without proof, and the production project built alone: a warning at the attribute,
+        // which neither TreatWarningsAsErrors nor MSBuild's -warnaserror turns into an error.
         solution.WriteFile("Shop/Ledger.cs", Ledger);
-        var shop = solution.Build("Shop");
+        var shop = solution.Build("Shop", "-warnaserror");
         Assert.True(shop.ExitCode == 0, shop.Output);
         var ledger = (solution.Root + "/Shop/Ledger.cs").Replace('\\', '/');
         var warning = Assert.Single(ConsumerSolution.Diagnostics(shop.Output, "RP0012"));
