@@ -32,20 +32,26 @@ public sealed class FixUnprovenAsOfLastBuildAnalyzer : RegressionProofAnalyzer
 
     private protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownAttributes known)
     {
-        var index = ProofIndex.Find(context.Options, context.CancellationToken);
-        if (index is null)
+        if (!ProofIndex.IsAmong(context.Options.AdditionalFiles))
         {
             return; // a fresh clone before its first build: nothing is known, so nothing is said
         }
 
-        // Where the aggregate decides with the compilation's own view (RP0001), the index adds only noise.
-        var reportsFixes = !RegressionProofOptions.IsAggregate(context.Options)
-            && index.Covers(context.Compilation.AssemblyName ?? string.Empty);
-        var cards = new IndexCards(index);
-        RegisterLinkAction(context, known, link => Analyze(link, cards, reportsFixes, known));
+        // Read on the first link, so a compilation without any costs no more than this check.
+        var options = context.Options;
+        var assembly = context.Compilation.AssemblyName ?? string.Empty;
+        var cancellationToken = context.CancellationToken;
+        var cards = new System.Lazy<IndexCards?>(() => IndexCards.Create(options, assembly, cancellationToken));
+        RegisterLinkAction(context, known, link =>
+        {
+            if (cards.Value is { } value)
+            {
+                Analyze(link, value, known);
+            }
+        });
     }
 
-    private static void Analyze(LinkAnalysisContext context, IndexCards cards, bool reportsFixes, KnownAttributes known)
+    private static void Analyze(LinkAnalysisContext context, IndexCards cards, KnownAttributes known)
     {
         var link = context.Link;
         if (link.CardId is not { } card)
@@ -55,7 +61,7 @@ public sealed class FixUnprovenAsOfLastBuildAnalyzer : RegressionProofAnalyzer
 
         if (link.Kind == LinkKind.Fixes)
         {
-            if (reportsFixes && !cards.Index.ProvenCards.Contains(card) && !ProvenOnTheSameMember(link, card, known))
+            if (cards.ReportsFixes && !cards.Index.ProvenCards.Contains(card) && !ProvenOnTheSameMember(link, card, known))
             {
                 var suggestion = CardSuggestion.Find(card, cards.ProofsWithoutFix);
                 context.ReportDiagnostic(suggestion is null
@@ -90,17 +96,34 @@ public sealed class FixUnprovenAsOfLastBuildAnalyzer : RegressionProofAnalyzer
         return Diagnostic.Create(descriptor, link.Location, properties, arguments);
     }
 
-    /// <summary>The index's cards that lack their counterpart: the likely halves of a mistyped link. Made once per compilation.</summary>
+    /// <summary>
+    /// What one compilation takes from the index, made once: whether it reports fixes, and the
+    /// index's cards that lack their counterpart, the likely halves of a mistyped link.
+    /// </summary>
     private sealed class IndexCards
     {
-        public IndexCards(ProofIndex index)
+        private IndexCards(ProofIndex index, bool reportsFixes)
         {
             Index = index;
+            ReportsFixes = reportsFixes;
             ProofsWithoutFix = index.ProvenCards.Except(index.FixCards).OrderBy(c => c, System.StringComparer.Ordinal).ToArray();
             FixesWithoutProof = index.FixCards.Except(index.ProvenCards).OrderBy(c => c, System.StringComparer.Ordinal).ToArray();
         }
 
         public ProofIndex Index { get; }
+
+        /// <summary>
+        /// Whether fixes are reported: the index covers this project, and it is not the aggregate,
+        /// where RP0001 decides with the compilation's own view and the index adds only noise.
+        /// </summary>
+        public bool ReportsFixes { get; }
+
+        /// <summary>Null when no entry of the index could be read.</summary>
+        public static IndexCards? Create(AnalyzerOptions options, string assembly, System.Threading.CancellationToken cancellationToken)
+        {
+            var index = ProofIndex.Find(options, cancellationToken);
+            return index is null ? null : new IndexCards(index, !RegressionProofOptions.IsAggregate(options) && index.Covers(assembly));
+        }
 
         public IReadOnlyList<string> ProofsWithoutFix { get; }
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace RegressionProof.Analyzers.Infrastructure;
@@ -36,13 +37,27 @@ internal sealed class ProofIndex
     /// <summary>Cards some proof named at the last build.</summary>
     public ImmutableHashSet<string> ProvenCards { get; }
 
+    /// <summary>Whether any of the files is an entry of the index, by name only: nothing is read.</summary>
+    public static bool IsAmong(ImmutableArray<AdditionalText> files)
+    {
+        foreach (var file in files)
+        {
+            if (IsEntry(file))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The index of this compilation; null when it has none, or none that could be read (a fresh clone before its first build).</summary>
     public static ProofIndex? Find(AnalyzerOptions options, CancellationToken cancellationToken)
     {
         List<ProofIndexEntry>? entries = null;
         foreach (var file in options.AdditionalFiles)
         {
-            if (!file.Path.EndsWith(ProofIndexEntry.FileExtension, StringComparison.OrdinalIgnoreCase))
+            if (!IsEntry(file))
             {
                 continue;
             }
@@ -56,6 +71,8 @@ internal sealed class ProofIndex
 
         return entries is null ? null : new ProofIndex(entries);
     }
+
+    private static bool IsEntry(AdditionalText file) => file.Path.EndsWith(ProofIndexEntry.FileExtension, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// Whether the last build built a project that references <paramref name="assembly"/>: only
