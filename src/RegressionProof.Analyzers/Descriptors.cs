@@ -196,6 +196,35 @@ public static class Descriptors
         DiagnosticSeverity.Error,
         "The level of a regression test (unit, integration, end-to-end) goes into the manifest and the release log. A number cast to TestLevel that names no level says nothing a reader can use.");
 
+    /// <summary>RP0012 on a <c>[Fixes]</c> whose card no proof named at the last build.</summary>
+    public static readonly DiagnosticDescriptor RP0012_FixUnprovenAsOfLastBuild = Create(
+        DiagnosticIds.FixUnprovenAsOfLastBuild,
+        FixUnprovenAsOfLastBuildTitle,
+        "'{1}' fixes {0}, which has no regression proof as of the last build: add a test with [RegressionFor(\"{0}\")], a probe, an alert, a panel or a manual verification, and build",
+        DiagnosticSeverity.Warning,
+        FixUnprovenAsOfLastBuildDescription);
+
+    /// <summary>RP0012 on such a <c>[Fixes]</c> when one card a few edits away has a proof and no fix: {2} that card.</summary>
+    public static readonly DiagnosticDescriptor RP0012_FixUnprovenDidYouMean = Create(
+        DiagnosticIds.FixUnprovenAsOfLastBuild,
+        FixUnprovenAsOfLastBuildTitle,
+        "'{1}' fixes {0}, which has no regression proof as of the last build; did you mean {2}, which has a proof but no fix?",
+        DiagnosticSeverity.Warning,
+        FixUnprovenAsOfLastBuildDescription);
+
+    /// <summary>RP0012 on a proof whose card no fix named at the last build, when one card a few edits away is a fix without proof: {3} that card.</summary>
+    public static readonly DiagnosticDescriptor RP0012_ProofOfNoFixDidYouMean = Create(
+        DiagnosticIds.FixUnprovenAsOfLastBuild,
+        FixUnprovenAsOfLastBuildTitle,
+        "[{0}(\"{1}\")] on '{2}' proves {1}, which no fix names as of the last build, while the fix of {3} has no proof; did you mean {3}?",
+        DiagnosticSeverity.Warning,
+        FixUnprovenAsOfLastBuildDescription);
+
+    private const string FixUnprovenAsOfLastBuildTitle = "Fix has no regression proof as of the last build";
+
+    private const string FixUnprovenAsOfLastBuildDescription =
+        "The proof index the last build wrote (one entry per project built) knows no proof for this fix's card, or the card looks like a typo of a card on the other side. It shows while you type what the gate and RP0001 decide later; it is as fresh as the last build, so it never fails a build (RP0012 is in WarningsNotAsErrors) and is silent before the first build.";
+
     /// <summary>An RP0010 descriptor: every RP0010 message shares the rule's title, severity, description and tags.</summary>
     private static DiagnosticDescriptor InvalidConfiguration(string messageFormat) => Create(
         DiagnosticIds.InvalidConfiguration,

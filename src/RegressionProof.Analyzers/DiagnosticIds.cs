@@ -14,6 +14,7 @@ public static class DiagnosticIds
     public const string SkippedProof = "RP0009";
     public const string InvalidConfiguration = "RP0010";
     public const string UndefinedLevel = "RP0011";
+    public const string FixUnprovenAsOfLastBuild = "RP0012";
 
     public const string Category = "RegressionProof";
 

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
@@ -24,21 +25,41 @@ internal static class RegressionTestStub
     /// <summary>Where a stub for a fix in <paramref name="fixProject"/> would go, and in which framework; null when nowhere.</summary>
     public static async Task<(Project Project, TestFramework Framework)?> FindTargetAsync(Project fixProject, CancellationToken cancellationToken)
     {
-        var candidates = fixProject.Solution.Projects
+        var targets = await FindTargetsAsync(fixProject, cancellationToken).ConfigureAwait(false);
+        return targets.Count > 0 ? targets[0] : null;
+    }
+
+    /// <summary>
+    /// Every place a stub for a fix in <paramref name="fixProject"/> could go, for a developer to
+    /// choose: the test projects that reference it, by name; else the fix's own project when it
+    /// has a test framework.
+    /// </summary>
+    public static async Task<IReadOnlyList<(Project Project, TestFramework Framework)>> FindTargetsAsync(Project fixProject, CancellationToken cancellationToken)
+    {
+        var targets = new List<(Project Project, TestFramework Framework)>();
+        var referencing = fixProject.Solution.Projects
             .Where(p => p.Language == LanguageNames.CSharp && p.ProjectReferences.Any(r => r.ProjectId == fixProject.Id))
-            .OrderBy(p => p.Name, System.StringComparer.Ordinal)
-            .Append(fixProject);
-        foreach (var project in candidates)
+            .OrderBy(p => p.Name, System.StringComparer.Ordinal);
+        foreach (var project in referencing)
         {
-            var compilation = await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false);
-            var framework = compilation is null ? TestFramework.None : TestFrameworkDetection.ReferencedFramework(compilation);
-            if (framework != TestFramework.None)
+            if (await FrameworkOfAsync(project, cancellationToken).ConfigureAwait(false) is var framework && framework != TestFramework.None)
             {
-                return (project, framework);
+                targets.Add((project, framework));
             }
         }
 
-        return null;
+        if (targets.Count == 0 && await FrameworkOfAsync(fixProject, cancellationToken).ConfigureAwait(false) is var own && own != TestFramework.None)
+        {
+            targets.Add((fixProject, own));
+        }
+
+        return targets;
+    }
+
+    private static async Task<TestFramework> FrameworkOfAsync(Project project, CancellationToken cancellationToken)
+    {
+        var compilation = await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false);
+        return compilation is null ? TestFramework.None : TestFrameworkDetection.ReferencedFramework(compilation);
     }
 
     public static async Task<Solution> AddAsync(Project target, TestFramework framework, string card, string memberName, string? fixNamespace, CancellationToken cancellationToken)

@@ -85,9 +85,9 @@ internal sealed class ConsumerSolution : IDisposable
     }
 
     /// <summary>Builds one project (and what it references) and returns the exit code and the build output.</summary>
-    public (int ExitCode, string Output) Build(string project)
+    public (int ExitCode, string Output) Build(string project, string extraArguments = "")
     {
-        return DotnetCli.Run(Root, "dotnet", $"build {project}/{project}.csproj -nologo -clp:NoSummary");
+        return DotnetCli.Run(Root, "dotnet", $"build {project}/{project}.csproj -nologo -clp:NoSummary {extraArguments}".TrimEnd());
     }
 
     /// <summary>Runs <c>dotnet test</c> on one project with .trx results in <paramref name="resultsFolder"/>.</summary>

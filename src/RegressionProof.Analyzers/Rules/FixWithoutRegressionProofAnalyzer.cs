@@ -55,7 +55,7 @@ public sealed class FixWithoutRegressionProofAnalyzer : RegressionProofAnalyzer
     /// false when it has none (built without the generator), or an unreadable one.
     /// </summary>
     private static bool CollectFromManifest(
-        IAssemblySymbol assembly, List<(string Card, string Target)> fixes, ConcurrentDictionary<string, bool> provenCards)
+        IAssemblySymbol assembly, List<ReferencedFix> fixes, ConcurrentDictionary<string, bool> provenCards, string? repositoryRoot)
     {
         foreach (var attribute in assembly.GetAttributes())
         {
@@ -83,7 +83,10 @@ public sealed class FixWithoutRegressionProofAnalyzer : RegressionProofAnalyzer
 
                 if (kind == Contract.ManifestContract.Fixes)
                 {
-                    fixes.Add((card, assembly.Name + ": " + (link["display"]?.AsString ?? link["symbol"]?.AsString ?? "?")));
+                    fixes.Add(new ReferencedFix(
+                        card,
+                        assembly.Name + ": " + (link["display"]?.AsString ?? link["symbol"]?.AsString ?? "?"),
+                        ManifestLocation.Create(link["path"]?.AsString, LineOf(link), repositoryRoot)));
                 }
                 else
                 {
@@ -96,6 +99,16 @@ public sealed class FixWithoutRegressionProofAnalyzer : RegressionProofAnalyzer
 
         return false;
     }
+
+    /// <summary>The manifest's <c>line</c> when it is a whole positive number.</summary>
+    private static int? LineOf(JsonNode link) =>
+        link["line"]?.Value is double line && line >= 1 && line <= int.MaxValue && line == System.Math.Floor(line) ? (int)line : null;
+
+    /// <summary>
+    /// A fix in a referenced assembly: its card, how messages name it, and where its <c>[Fixes]</c>
+    /// is written when the assembly's manifest says so (else <see cref="Location.None"/>).
+    /// </summary>
+    private readonly record struct ReferencedFix(string Card, string Target, Location Location);
 
     /// <summary>
     /// What RP0001 learns in one compilation: the fixes in its source, and every card proven in
@@ -133,13 +146,14 @@ public sealed class FixWithoutRegressionProofAnalyzer : RegressionProofAnalyzer
 
         public void OnCompilationEnd(CompilationAnalysisContext endContext)
         {
-            var referencedFixes = new List<(string Card, string Target)>();
+            var referencedFixes = new List<ReferencedFix>();
+            var repositoryRoot = RegressionProofOptions.GetRepositoryRoot(endContext.Options);
             foreach (var assembly in endContext.Compilation.SourceModule.ReferencedAssemblySymbols)
             {
                 // The embedded manifest lists every link, private and internal ones too; metadata
                 // only shows a compilation the public surface of its references.
                 if (KnownAttributes.CanCarryLinks(assembly)
-                    && !CollectFromManifest(assembly, referencedFixes, _provenCards))
+                    && !CollectFromManifest(assembly, referencedFixes, _provenCards, repositoryRoot))
                 {
                     new ReferencedAssembly(this, assembly.Name, referencedFixes, endContext.CancellationToken).Collect(assembly.GlobalNamespace);
                 }
@@ -153,11 +167,12 @@ public sealed class FixWithoutRegressionProofAnalyzer : RegressionProofAnalyzer
                 }
             }
 
-            foreach (var fix in referencedFixes.Distinct().OrderBy(f => f.Target, System.StringComparer.Ordinal))
+            // One fix can reach the compilation through several paths of references; it is reported once.
+            foreach (var fix in referencedFixes.GroupBy(f => (f.Card, f.Target)).Select(g => g.First()).OrderBy(f => f.Target, System.StringComparer.Ordinal))
             {
                 if (!_provenCards.ContainsKey(fix.Card))
                 {
-                    endContext.ReportDiagnostic(Create(Location.None, fix.Card, fix.Target));
+                    endContext.ReportDiagnostic(Create(fix.Location, fix.Card, fix.Target));
                 }
             }
         }
@@ -167,11 +182,11 @@ public sealed class FixWithoutRegressionProofAnalyzer : RegressionProofAnalyzer
         {
             private readonly CompilationState _state;
             private readonly string _assemblyName;
-            private readonly List<(string Card, string Target)> _fixes;
+            private readonly List<ReferencedFix> _fixes;
             private readonly System.Threading.CancellationToken _cancellationToken;
 
             public ReferencedAssembly(
-                CompilationState state, string assemblyName, List<(string Card, string Target)> fixes, System.Threading.CancellationToken cancellationToken)
+                CompilationState state, string assemblyName, List<ReferencedFix> fixes, System.Threading.CancellationToken cancellationToken)
             {
                 _state = state;
                 _assemblyName = assemblyName;
@@ -219,7 +234,8 @@ public sealed class FixWithoutRegressionProofAnalyzer : RegressionProofAnalyzer
                     }
                     else
                     {
-                        _fixes.Add((card, _assemblyName + ": " + symbol.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat)));
+                        // Metadata keeps no source position: only a manifest says where the fix is written.
+                        _fixes.Add(new ReferencedFix(card, _assemblyName + ": " + symbol.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat), Location.None));
                     }
                 }
             }

@@ -15,6 +15,7 @@ internal static class RegressionProofOptions
     public const string AggregateProperty = "build_property.RegressionProofAggregate";
     public const string ReleaseFileProperty = "build_property.RegressionProofReleaseFile";
     public const string BaselineProperty = "build_property.RegressionProofBaseline";
+    public const string RepositoryRootProperty = "build_property.RegressionProofRepositoryRoot";
     public const int DefaultSprintDays = 14;
 
     public static IntakeIdPattern GetIntakeIdPattern(AnalyzerOptions options, SyntaxTree tree)
@@ -54,6 +55,9 @@ internal static class RegressionProofOptions
 
     /// <summary>The previous release's coverage manifest, whose cards count as known (RP0007).</summary>
     public static string? GetBaselinePath(AnalyzerOptions options) => GetPath(options, BaselineProperty);
+
+    /// <summary>The folder manifest paths are relative to (the nearest folder upward with a .git entry, else the project folder).</summary>
+    public static string? GetRepositoryRoot(AnalyzerOptions options) => GetPath(options, RepositoryRootProperty);
 
     private static string? GetPath(AnalyzerOptions options, string property)
     {
