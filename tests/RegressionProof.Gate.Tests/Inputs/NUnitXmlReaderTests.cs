@@ -239,6 +239,11 @@ internal static class ReaderChecks
             Given.Test("INTAKE-4", "Shop.Tests.PricingTests.Discount_never_makes_the_price_negative"),
         };
 
-        return RegressionProofCheck.Check(Given.Input(release, links, tests: results)).Select(f => f.Message).Order(StringComparer.Ordinal).ToArray();
+        // The test assemblies the files name are scanned too, as they are when the gate runs on the build that ran them.
+        var testAssemblies = results.All.Select(o => o.Source).Where(s => s.Length > 0)
+            .Select(s => s[(s.LastIndexOfAny(['/', '\\']) + 1)..]).Distinct(StringComparer.OrdinalIgnoreCase)
+            .Select(file => new ScannedAssembly(Path.GetFileNameWithoutExtension(file), [new ScannedFile("tests/bin/" + file, new string('0', 64))], [], [], []));
+        var input = new GateInput(release, Given.Changelog(release), [Given.Assembly("Shop", links), .. testAssemblies], results, null, Given.Today);
+        return RegressionProofCheck.Check(input).Select(f => f.Message).Order(StringComparer.Ordinal).ToArray();
     }
 }

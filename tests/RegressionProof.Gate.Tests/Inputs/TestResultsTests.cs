@@ -275,7 +275,7 @@ public sealed class TestResultsTests : IDisposable
 
     [Theory]
     [InlineData("results/coverage.cobertura.xml", "(2,2): is not a test results file the gate reads: its root element is <coverage>")]
-    [InlineData("results/odd.trx", ": is not a test results file: it is not XML")]
+    [InlineData("results/odd.trx", ": is not a test results file: it is neither XML nor JSON")]
     public void A_file_that_is_not_test_results_is_an_error_when_named_by_itself_or_a_trx(string named, string reason)
     {
         _folder.Write("results/run.trx", Trx("Passed"));
