@@ -29,6 +29,9 @@ internal sealed record GateOptions
 
     public bool Help { get; init; }
 
+    /// <summary>The URL of a source line, with <c>{commit}</c>, <c>{path}</c> and <c>{line}</c>; null to detect it on CI.</summary>
+    public string? SourceUrlTemplate { get; init; }
+
     public static readonly string[] Formats = ["text", "json", "markdown", "sarif", "github"];
 
     /// <summary>Parses the command line; a usage error is an <see cref="OptionException"/> (exit 2).</summary>
@@ -89,6 +92,13 @@ internal sealed record GateOptions
                         Format = Array.IndexOf(Formats, format) >= 0
                             ? format
                             : throw new OptionException($"--format '{format}' is not one of {string.Join(", ", Formats)}"),
+                    };
+                    break;
+                case "--source-url-template":
+                    var template = Value();
+                    options = options with
+                    {
+                        SourceUrlTemplate = Outputs.SourceLinks.Problem(template) is { } problem ? throw new OptionException(problem) : template,
                     };
                     break;
                 case "--no-build":

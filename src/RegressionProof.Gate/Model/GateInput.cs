@@ -57,6 +57,13 @@ internal sealed class GateInput
     public bool IsCardOfRelease(string card) => _releaseCards.Contains(card);
 
     /// <summary>
+    /// The results of a test proof in the newest run of each class that runs it (its own, and the
+    /// classes that inherit it); empty for other proofs and without test results.
+    /// </summary>
+    public IReadOnlyList<TestOutcome> ResultsOf(ManifestLink proof) =>
+        TestResults is null || proof.Test is null ? [] : TestClasses.RunsOf(proof.Test).SelectMany(TestResults.Of).ToList();
+
+    /// <summary>
     /// Whether a proof counts today: a manual verification stops counting once its automation is
     /// overdue (or its date cannot be read).
     /// </summary>

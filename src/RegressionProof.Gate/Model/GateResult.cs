@@ -6,7 +6,8 @@ using RegressionProof.Manifest;
 namespace RegressionProof.Gate.Model;
 
 /// <summary>How a card of the release stands.</summary>
-internal sealed record CardStatus(Card Card, string Status, int Fixes, IReadOnlyList<ManifestLink> Proofs, IReadOnlyList<string> TestsExecuted);
+/// <param name="TestsExecuted">The results of the card's test proofs, in the newest run of each (empty without test results).</param>
+internal sealed record CardStatus(Card Card, string Status, int Fixes, IReadOnlyList<ManifestLink> Proofs, IReadOnlyList<TestOutcome> TestsExecuted);
 
 /// <summary>The decision and everything the outputs report.</summary>
 internal sealed class GateResult
@@ -25,10 +26,9 @@ internal sealed class GateResult
                 var proofs = input.ProofsOf(card.Id).ToList();
                 var failing = failingCards.Contains(card.Id);
                 var status = proofs.Count == 0 || !proofs.Any(input.Counts) ? "unproven" : failing ? "failing" : "proven";
-                var tests = input.TestResults is null
-                    ? []
-                    : proofs.Where(p => p.Test is not null).Select(p => p.Test!).Distinct(StringComparer.Ordinal)
-                        .SelectMany(input.TestClasses.RunsOf).SelectMany(input.TestResults.Of).Select(o => $"{o.DisplayName}: {o.Outcome}").OrderBy(t => t, StringComparer.Ordinal).ToList();
+                var tests = proofs.Where(p => p.Test is not null).DistinctBy(p => p.Test, StringComparer.Ordinal)
+                    .SelectMany(input.ResultsOf).Distinct()
+                    .OrderBy(o => o.Test, StringComparer.Ordinal).ThenBy(o => o.DisplayName, StringComparer.Ordinal).ThenBy(o => o.File, StringComparer.Ordinal).ToList();
                 return new CardStatus(card, status, input.FixesOf(card.Id).Count(), proofs, tests);
             })
             .ToList();
