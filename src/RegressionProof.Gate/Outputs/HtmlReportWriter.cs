@@ -192,7 +192,7 @@ internal sealed class HtmlReportWriter
     {
         var text = new StringBuilder();
         text.Append("<b>").Append(HtmlText.Encode(ProofWords.Kind(proof.Kind))).Append("</b> ").Append(Symbol(proof)).Append(" at ").Append(Source(proof.Path, proof.Line));
-        var details = Details(proof).Where(d => !string.IsNullOrEmpty(d.Value)).Select(d => $"{d.Name} {HtmlText.Encode(d.Value)}").ToList();
+        var details = Details(proof).Where(d => !string.IsNullOrEmpty(d.Value)).Select(d => $"{d.Name} {HtmlText.Link(d.Value, d.Value)}").ToList();
         if (details.Count > 0)
         {
             text.Append("<br>").Append(string.Join("; ", details));
@@ -216,6 +216,7 @@ internal sealed class HtmlReportWriter
         return text.ToString();
     }
 
+    /// <summary>A proof's arguments; one that is an http(s) URL (a panel, say) becomes a link.</summary>
     private static IEnumerable<(string Name, string? Value)> Details(ManifestLink proof) =>
     [
         ("test", proof.Test), ("level", proof.Level), ("framework", proof.Framework),
