@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Playwright;
 using RegressionProof.Gate.Checks;
@@ -16,9 +17,12 @@ namespace RegressionProof.Gate.Tests.Outputs;
 /// .ci/run), driven by Playwright with that system browser; Playwright never downloads one. The
 /// page is opened from disk as a release captain opens a CI artifact.
 /// </summary>
-public sealed class ReleaseReportBrowserTests : IDisposable
+public sealed class ReleaseReportBrowserTests : IDisposable, IClassFixture<ChromiumSession>
 {
     private readonly TempFolder _folder = new();
+    private readonly ChromiumSession _chromium;
+
+    public ReleaseReportBrowserTests(ChromiumSession chromium) => _chromium = chromium;
 
     private static GateResult ThreeCards()
     {
@@ -46,7 +50,7 @@ public sealed class ReleaseReportBrowserTests : IDisposable
     [ChromiumFact]
     public async Task The_page_opens_from_disk_with_no_console_error_and_no_network_request_and_shows_the_verdict()
     {
-        await using var browser = await Browser.Open(_folder, WriteReport());
+        await using var browser = await Browser.Open(_chromium, _folder, WriteReport());
 
         Assert.Equal("FAIL: release 2.4.1 fails the gate", await browser.Page.InnerTextAsync("#verdict"));
         Assert.True(await browser.Page.IsVisibleAsync("#filters"), "the script shows the filter");
@@ -57,7 +61,7 @@ public sealed class ReleaseReportBrowserTests : IDisposable
     [ChromiumFact]
     public async Task The_status_filter_and_the_search_box_hide_and_show_cards()
     {
-        await using var browser = await Browser.Open(_folder, WriteReport());
+        await using var browser = await Browser.Open(_chromium, _folder, WriteReport());
         var page = browser.Page;
 
         await page.CheckAsync("input[name=status][value=proven]");
@@ -80,7 +84,7 @@ public sealed class ReleaseReportBrowserTests : IDisposable
     [ChromiumFact]
     public async Task Hostile_card_text_renders_as_text_and_injects_no_element()
     {
-        await using var browser = await Browser.Open(_folder, WriteReport());
+        await using var browser = await Browser.Open(_chromium, _folder, WriteReport());
         var page = browser.Page;
 
         Assert.Equal(1, await page.EvaluateAsync<int>("() => document.scripts.length"));
@@ -97,13 +101,13 @@ public sealed class ReleaseReportBrowserTests : IDisposable
     public async Task Without_its_script_every_card_shows_and_in_print_the_filter_is_gone_and_every_card_prints()
     {
         var report = WriteReport();
-        await using (var noScript = await Browser.Open(_folder, report, javaScript: false))
+        await using (var noScript = await Browser.Open(_chromium, _folder, report, javaScript: false))
         {
             Assert.Equal(3, await noScript.Page.Locator("#cards .card:visible").CountAsync());
             Assert.False(await noScript.Page.IsVisibleAsync("#filters"));
         }
 
-        await using var browser = await Browser.Open(_folder, report);
+        await using var browser = await Browser.Open(_chromium, _folder, report);
         await browser.Page.CheckAsync("input[name=status][value=proven]");
         await browser.Page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
         Assert.False(await browser.Page.IsVisibleAsync("#filters"));
@@ -114,7 +118,8 @@ public sealed class ReleaseReportBrowserTests : IDisposable
     [ChromiumFact]
     public async Task On_a_phone_the_page_fits_the_screen_width()
     {
-        await using var browser = await Browser.Open(_folder, WriteReport(), viewport: new ViewportSize { Width = 390, Height = 844 });
+        await using var browser = await Browser.Open(_chromium, _folder, WriteReport());
+        await browser.Page.SetViewportSizeAsync(390, 844);
 
         Assert.True(await browser.Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the page scrolls sideways on a phone");
         Assert.True(await browser.Page.IsVisibleAsync("#verdict"));
@@ -128,36 +133,27 @@ public sealed class ReleaseReportBrowserTests : IDisposable
 
     public void Dispose() => _folder.Dispose();
 
-    /// <summary>A fresh Chromium profile with one page on the report, and everything the page did that it must not.</summary>
+    /// <summary>A page on the report, and everything the page did that it must not.</summary>
     private sealed class Browser : IAsyncDisposable
     {
-        private readonly IPlaywright _playwright;
-        private readonly IBrowserContext _context;
+        private readonly ChromiumSession? _own;
         private readonly List<string> _problems = [];
 
-        private Browser(IPlaywright playwright, IBrowserContext context, IPage page)
+        private Browser(IPage page, ChromiumSession? own)
         {
-            _playwright = playwright;
-            _context = context;
             Page = page;
+            _own = own;
         }
 
         public IPage Page { get; }
 
-        public static async Task<Browser> Open(TempFolder folder, string report, bool javaScript = true, ViewportSize? viewport = null)
+        /// <summary>A new page of the class's shared browser; a page without script gets a browser of its own (script is set per profile).</summary>
+        public static async Task<Browser> Open(ChromiumSession shared, TempFolder folder, string report, bool javaScript = true)
         {
-            var playwright = await Playwright.CreateAsync();
-            var profile = Path.Combine(folder.Path, "profile-" + Guid.NewGuid().ToString("N"));
-            var context = await playwright.Chromium.LaunchPersistentContextAsync(profile, new BrowserTypeLaunchPersistentContextOptions
-            {
-                ExecutablePath = ChromiumFactAttribute.Chromium,
-                Headless = true,
-                JavaScriptEnabled = javaScript,
-                ViewportSize = viewport ?? new ViewportSize { Width = 1280, Height = 900 },
-                Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-            });
-            var page = context.Pages.Count > 0 ? context.Pages[0] : await context.NewPageAsync();
-            var browser = new Browser(playwright, context, page);
+            var own = javaScript ? null : new ChromiumSession(folder.Path, javaScript);
+            var context = await (own ?? shared).Context();
+            var page = await context.NewPageAsync();
+            var browser = new Browser(page, own);
             var url = new Uri(report).AbsoluteUri;
             page.Console += (_, message) =>
             {
@@ -168,7 +164,7 @@ public sealed class ReleaseReportBrowserTests : IDisposable
             };
             page.PageError += (_, error) => browser._problems.Add("page error: " + error);
             page.Dialog += (_, dialog) => browser._problems.Add("dialog: " + dialog.Message);
-            context.Request += (_, request) =>
+            page.Request += (_, request) =>
             {
                 if (request.Url != url)
                 {
@@ -183,8 +179,71 @@ public sealed class ReleaseReportBrowserTests : IDisposable
 
         public async ValueTask DisposeAsync()
         {
+            await Page.CloseAsync();
+            if (_own is not null)
+            {
+                await _own.DisposeAsync();
+            }
+        }
+    }
+}
+
+/// <summary>
+/// Debian's Chromium with a fresh profile, started on first use and shared by the tests of a class:
+/// starting a browser costs seconds, a page milliseconds.
+/// </summary>
+public sealed class ChromiumSession : IAsyncDisposable
+{
+    private readonly string _profile;
+    private readonly bool _javaScript;
+    private readonly SemaphoreSlim _starting = new(1, 1);
+    private IPlaywright? _playwright;
+    private IBrowserContext? _context;
+
+    public ChromiumSession()
+        : this(Path.GetTempPath(), javaScript: true)
+    {
+    }
+
+    internal ChromiumSession(string folder, bool javaScript)
+    {
+        _profile = Path.Combine(folder, "chromium-profile-" + Guid.NewGuid().ToString("N"));
+        _javaScript = javaScript;
+    }
+
+    internal async Task<IBrowserContext> Context()
+    {
+        await _starting.WaitAsync();
+        try
+        {
+            _playwright ??= await Playwright.CreateAsync();
+            return _context ??= await _playwright.Chromium.LaunchPersistentContextAsync(_profile, new BrowserTypeLaunchPersistentContextOptions
+            {
+                ExecutablePath = ChromiumFactAttribute.Chromium,
+                Headless = true,
+                JavaScriptEnabled = _javaScript,
+                ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+                Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+            });
+        }
+        finally
+        {
+            _starting.Release();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_context is not null)
+        {
             await _context.CloseAsync();
-            _playwright.Dispose();
+        }
+
+        _playwright?.Dispose();
+        _starting.Dispose();
+        if (Directory.Exists(_profile))
+        {
+            Directory.Delete(_profile, recursive: true);
         }
     }
 }
