@@ -110,7 +110,7 @@ public sealed class TestResultsCheckTests : IDisposable
         Assert.Equal((0, string.Empty), (exit, stderr.ToString()));
         Assert.Contains("1 assemblies, 2 links, 6 test results from 2 files (2 runs; the newest run of each test counts)", stdout.ToString(), StringComparison.Ordinal);
         var log = File.ReadAllText(Path.Combine(_folder.Path, "artifacts", "regression-proof", "release-log.md"));
-        Assert.Contains("- INTAKE-1: Shop.Tests.RedisPricingTests.Never\\_negative: Passed", log, StringComparison.Ordinal);
+        Assert.Contains("- INTAKE-1: Shop.Tests.RedisPricingTests.Never\\_negative: passed (Passed in ", log, StringComparison.Ordinal);
         Assert.DoesNotContain("Failed", log, StringComparison.Ordinal);
     }
 
