@@ -74,14 +74,14 @@ public sealed class InstalledGateTests(PackedPackages packages)
         var pass = solution.Gate($"Shop.Tests/Shop.Tests.csproj --as-of 2026-11-24 --test-results \"{results}/*.trx\" --release release.json --changelog CHANGELOG.md");
         Assert.True(pass.ExitCode == 0, pass.Output);
         Assert.Contains("PASS: release 1.2.3 passes the gate", pass.Output, System.StringComparison.Ordinal);
-        foreach (var report in new[] { "coverage-manifest.json", "release-log.md", "regression-proof.sarif" })
+        foreach (var report in new[] { "coverage-manifest.json", "release-log.md", "regression-proof.sarif", "release-report.html" })
         {
             Assert.True(File.Exists(Path.Combine(solution.Root, "artifacts", "regression-proof", report)), report);
         }
 
         // Markdown escapes the underscores of test names; the text is the same once unescaped.
         var log = File.ReadAllText(Path.Combine(solution.Root, "artifacts", "regression-proof", "release-log.md")).Replace("\\", string.Empty, System.StringComparison.Ordinal);
-        Assert.Contains("Shop.Tests.PricingTests.Discount_never_makes_the_price_negative(price: 10, discount: 25): Passed", log, System.StringComparison.Ordinal);
+        Assert.Contains("Shop.Tests.PricingTests.Discount_never_makes_the_price_negative(price: 10, discount: 25): passed (Passed in ", log, System.StringComparison.Ordinal);
 
         solution.WriteFile("release.unproven.json", Release.Replace("\"cards\": [", "\"cards\": [\n    { \"id\": \"INTAKE-2\", \"title\": \"Refunds lose a cent\", \"owner\": \"carol\", \"backup\": \"dan\", \"evidence\": [\"https://tracker.example/INTAKE-2\"] },", System.StringComparison.Ordinal));
         solution.WriteFile("CHANGELOG.md", "## [1.2.3]\n- INTAKE-1\n- INTAKE-2\n");

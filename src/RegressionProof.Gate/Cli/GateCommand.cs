@@ -16,6 +16,7 @@ internal static class GateCommand
     public const string CoverageManifestFile = "coverage-manifest.json";
     public const string ReleaseLogFile = "release-log.md";
     public const string SarifFile = "regression-proof.sarif";
+    public const string HtmlReportFile = "release-report.html";
 
     public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, string workingDirectory, bool interactive = false)
     {
@@ -41,12 +42,14 @@ internal static class GateCommand
             var result = Decide(options, workingDirectory, stderr, interactive);
             var releaseLog = ReleaseLogWriter.Write(result);
             var sarif = SarifWriter.Write(result);
+            var sourceLinks = SourceLinks.From(options.SourceUrlTemplate, Environment.GetEnvironmentVariable, () => GitCommit.Of(Path.Combine(workingDirectory, options.Path)));
             var outputs = Path.GetFullPath(Path.Combine(workingDirectory, options.Out));
             AtomicOutput.WriteAll(outputs, new List<(string, Action<Stream>)>
             {
                 (CoverageManifestFile, stream => CoverageManifestWriter.WriteTo(stream, result)),
                 (ReleaseLogFile, stream => stream.Write(Encoding.UTF8.GetBytes(releaseLog))),
                 (SarifFile, stream => stream.Write(Encoding.UTF8.GetBytes(sarif))),
+                (HtmlReportFile, stream => HtmlReportWriter.WriteTo(stream, result, sourceLinks)),
             });
             stdout.Write(options.Format switch
             {

@@ -32,6 +32,9 @@ internal sealed record GateOptions
 
     public FlakyPolicy Flaky { get; init; } = FlakyPolicy.Warn;
 
+    /// <summary>The URL of a source line, with <c>{commit}</c>, <c>{path}</c> and <c>{line}</c>; null to detect it on CI.</summary>
+    public string? SourceUrlTemplate { get; init; }
+
     public static readonly string[] Formats = ["text", "json", "markdown", "sarif", "github"];
 
     /// <summary>Parses the command line; a usage error is an <see cref="OptionException"/> (exit 2).</summary>
@@ -104,6 +107,13 @@ internal sealed record GateOptions
                             "fail" => FlakyPolicy.Fail,
                             _ => throw new OptionException($"--flaky '{flaky}' is not one of fail, warn"),
                         },
+                    };
+                    break;
+                case "--source-url-template":
+                    var template = Value();
+                    options = options with
+                    {
+                        SourceUrlTemplate = Outputs.SourceLinks.Problem(template) is { } problem ? throw new OptionException(problem) : template,
                     };
                     break;
                 case "--no-build":

@@ -31,8 +31,14 @@ internal static class HelpText
                                   e.g. --baseline artifacts/2.4.0/coverage-manifest.json
           --as-of <yyyy-MM-dd>    The day the release is decided (manual verifications overdue by then
                                   no longer count). Default: today.  e.g. --as-of 2026-11-24
-          --out <dir>             Where to write coverage-manifest.json, release-log.md and
-                                  regression-proof.sarif. Default: artifacts/regression-proof
+          --out <dir>             Where to write coverage-manifest.json, release-log.md,
+                                  release-report.html and regression-proof.sarif.
+                                  Default: artifacts/regression-proof
+          --source-url-template <url>
+                                  Links file:line in release-report.html to the source; {commit},
+                                  {path} and {line} are filled in. Default on GitHub Actions: the
+                                  repository's blob URL at GITHUB_SHA.
+                                  e.g. https://github.com/o/r/blob/{commit}/{path}#L{line}
           --format <format>       What to print on stdout: text (summary, default), json (the coverage
                                   manifest), markdown (the release log), sarif, github (workflow annotations).
                                   e.g. --format github

@@ -65,6 +65,13 @@ internal sealed class GateInput
     public bool IsCardOfRelease(string card) => _releaseCards.Contains(card);
 
     /// <summary>
+    /// The rows of a test proof that ran on this build (its own class's, and those of the classes
+    /// that inherit it), each with its attempts; empty for other proofs and without test results.
+    /// </summary>
+    public IReadOnlyList<TestRow> ResultsOf(ManifestLink proof) =>
+        TestResults is null || proof.Test is null ? [] : ProofResults.Of(this, TestResults, proof.Test).Rows;
+
+    /// <summary>
     /// Whether a proof counts today: a manual verification stops counting once its automation is
     /// overdue (or its date cannot be read).
     /// </summary>

@@ -6,7 +6,8 @@ using RegressionProof.Manifest;
 namespace RegressionProof.Gate.Model;
 
 /// <summary>How a card of the release stands.</summary>
-internal sealed record CardStatus(Card Card, string Status, int Fixes, IReadOnlyList<ManifestLink> Proofs, IReadOnlyList<string> TestsExecuted);
+/// <param name="TestsExecuted">The rows of the card's test proofs that ran on this build, each with its attempts (empty without test results).</param>
+internal sealed record CardStatus(Card Card, string Status, int Fixes, IReadOnlyList<ManifestLink> Proofs, IReadOnlyList<TestRow> TestsExecuted);
 
 /// <summary>The decision and everything the outputs report.</summary>
 internal sealed class GateResult
@@ -25,10 +26,9 @@ internal sealed class GateResult
                 var proofs = input.ProofsOf(card.Id).ToList();
                 var failing = failingCards.Contains(card.Id);
                 var status = proofs.Count == 0 || !proofs.Any(input.Counts) ? "unproven" : failing ? "failing" : "proven";
-                var tests = input.TestResults is null
-                    ? []
-                    : proofs.Where(p => p.Test is not null).Select(p => p.Test!).Distinct(StringComparer.Ordinal)
-                        .SelectMany(test => ProofResults.Of(input, input.TestResults, test).Rows).Select(Executed).Distinct(StringComparer.Ordinal).OrderBy(t => t, StringComparer.Ordinal).ToList();
+                var tests = proofs.Where(p => p.Test is not null).DistinctBy(p => p.Test, StringComparer.Ordinal)
+                    .SelectMany(input.ResultsOf).Distinct()
+                    .OrderBy(r => r.Last.Test, StringComparer.Ordinal).ThenBy(r => r.Last.DisplayName, StringComparer.Ordinal).ThenBy(r => r.Last.File, StringComparer.Ordinal).ToList();
                 return new CardStatus(card, status, input.FixesOf(card.Id).Count(), proofs, tests);
             })
             .ToList();
@@ -36,10 +36,6 @@ internal sealed class GateResult
 
     public GateInput Input { get; }
 
-    /// <summary>The release log's line for a row of a proof: its last outcome, or every attempt when it passed only after a retry.</summary>
-    public static string Executed(TestRow row) => row.PassedAfterRetry
-        ? $"{row.Last.DisplayName}: passed after retry ({string.Join(", then ", row.Attempts.Select(a => $"{a.Outcome} in {a.File}"))})"
-        : $"{row.Last.DisplayName}: {row.Last.Outcome}";
 
     public IReadOnlyList<Finding> Findings { get; }
 

@@ -6,8 +6,9 @@ using RegressionProof.Gate.Model;
 namespace RegressionProof.Gate.Outputs;
 
 /// <summary>
-/// <c>release-log.md</c>, for the release captain: the verdict, a table per card, the findings, the
-/// SHA-256 of every scanned artifact, the tests executed and the evidence links.
+/// <c>release-log.md</c>, for the release captain: the verdict and the counts, the baseline used, the
+/// approvals and the rollback plan, a table per card, the findings, the evidence links, the tests
+/// executed and the SHA-256 of every scanned artifact.
 /// </summary>
 internal static class ReleaseLogWriter
 {
@@ -24,6 +25,23 @@ internal static class ReleaseLogWriter
         md.Append("**Verdict: ").Append(result.Passed ? "PASS" : "FAIL").Append("**. ")
           .Append(releaseClass).Append(" release, ").Append(lane).Append(" lane, decided as of ")
           .Append(input.AsOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).Append(" by verify-regression-safety.\n\n");
+        var counts = ReportCounts.Of(result);
+        md.Append(counts.Cards).Append(" cards: ").Append(counts.Proven).Append(" proven, ").Append(counts.Failing).Append(" failing, ")
+          .Append(counts.Unproven).Append(" unproven; ").Append(counts.Errors).Append(" errors, ").Append(counts.Warnings).Append(" warnings.\n\n");
+        md.Append("Baseline used: ").Append(ReleaseFacts.BaselineUsed(input) is { } baseline ? MarkdownText.Escape(baseline) : ReleaseFacts.NoBaseline).Append(".\n\n");
+
+        md.Append("## Approvals\n\n");
+        foreach (var approval in ReleaseFacts.Approvals(input.Release))
+        {
+            md.Append("- ").Append(MarkdownText.Cell(approval.Role, SummaryWriter.MaxIdLength)).Append(": ")
+              .Append(approval.By is { } by ? MarkdownText.Cell(by, SummaryWriter.MaxIdLength) : "**missing**")
+              .Append(approval.Required ? string.Empty : " (not required for a " + releaseClass + " release)").Append('\n');
+        }
+
+        md.Append("\n## Rollback\n\n");
+        md.Append("- Plan: ").Append(string.IsNullOrWhiteSpace(input.Release.Rollback.Plan) ? "**none**" : MarkdownText.Escape(input.Release.Rollback.Plan)).Append('\n');
+        md.Append("- Tested: ").Append(ReleaseFacts.YesNo(input.Release.Rollback.Tested)).Append('\n');
+        md.Append("- Staged rollout: ").Append(ReleaseFacts.YesNo(input.Release.Rollback.StagedRollout)).Append("\n\n");
 
         md.Append("## Cards\n\n");
         md.Append("| card | title | priority | reason | owner / backup | status | proofs |\n");
@@ -32,7 +50,7 @@ internal static class ReleaseLogWriter
         {
             var proofs = card.Proofs.Count == 0
                 ? "none"
-                : string.Join("<br>", card.Proofs.Select(p => MarkdownText.Escape($"{p.Kind} {p.Display}")));
+                : string.Join("<br>", card.Proofs.Select(p => MarkdownText.Escape($"{ProofWords.Kind(p.Kind)}: {p.Display}")));
             md.Append("| ").Append(MarkdownText.Cell(card.Card.Id, SummaryWriter.MaxIdLength))
               .Append(" | ").Append(MarkdownText.Cell(card.Card.Title, SummaryWriter.MaxTitleLength))
               .Append(" | ").Append(card.Card.Priority is { } priority ? WireNames.Of(priority) : string.Empty)
@@ -88,9 +106,10 @@ internal static class ReleaseLogWriter
               .Append("; the proofs:\n\n");
             foreach (var card in result.Cards.Where(c => c.TestsExecuted.Count > 0))
             {
-                foreach (var test in card.TestsExecuted)
+                foreach (var row in card.TestsExecuted)
                 {
-                    md.Append("- ").Append(MarkdownText.Cell(card.Card.Id, SummaryWriter.MaxIdLength)).Append(": ").Append(MarkdownText.Escape(test)).Append('\n');
+                    md.Append("- ").Append(MarkdownText.Cell(card.Card.Id, SummaryWriter.MaxIdLength)).Append(": ").Append(MarkdownText.Escape(ProofWords.TestName(row.Last)))
+                      .Append(": ").Append(ProofWords.Result(row)).Append(" (").Append(MarkdownText.Escape(ProofWords.Attempts(row))).Append(")\n");
                 }
             }
         }

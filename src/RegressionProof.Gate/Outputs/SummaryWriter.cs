@@ -5,7 +5,7 @@ using RegressionProof.Gate.Model;
 
 namespace RegressionProof.Gate.Outputs;
 
-/// <summary>The human summary on stdout: the verdict, a line per card, then the findings.</summary>
+/// <summary>The human summary on stdout: the verdict and the counts, a line per card, then the findings.</summary>
 internal static class SummaryWriter
 {
     /// <summary>Longer card IDs are cut in the table (the coverage manifest keeps them whole).</summary>
@@ -18,10 +18,15 @@ internal static class SummaryWriter
     {
         var input = result.Input;
         var text = new StringBuilder();
-        text.Append("verify-regression-safety: release ").Append(Text.Printable(input.Release.Version)).Append(' ')
-            .Append(input.Release.Class.ToString().ToLowerInvariant()).Append(", ")
-            .Append(input.Release.Lane == ReleaseLane.FastPatch ? "fast-patch" : "standard").Append(" lane, as of ")
-            .Append(input.AsOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).Append('\n');
+
+        // The verdict and the counts first: they are what a reader of a long CI log looks for.
+        text.Append(result.Passed ? "PASS" : "FAIL").Append(": release ").Append(Text.Printable(input.Release.Version))
+            .Append(result.Passed ? " passes the gate" : " fails the gate").Append(" (")
+            .Append(WireNames.Of(input.Release.Class)).Append(", ").Append(WireNames.Of(input.Release.Lane)).Append(" lane, as of ")
+            .Append(input.AsOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).Append(")\n");
+        var counts = ReportCounts.Of(result);
+        text.Append(counts.Cards).Append(" cards: ").Append(counts.Proven).Append(" proven, ").Append(counts.Failing).Append(" failing, ")
+            .Append(counts.Unproven).Append(" unproven; ").Append(counts.Errors).Append(" errors, ").Append(counts.Warnings).Append(" warnings\n");
         text.Append(input.Assemblies.Count).Append(" assemblies, ").Append(input.Links.Count).Append(" links")
             .Append(input.TestResults is null ? string.Empty : $", {input.TestResults.All.Count} test results from {input.TestResults.Files.Count} files ({input.TestResults.Runs} runs; each test's last attempt counts{PassedOver(input.TestResults)})").Append("\n\n");
 
@@ -56,9 +61,6 @@ internal static class SummaryWriter
             }
         }
 
-        text.Append('\n').Append(result.Passed ? "PASS" : "FAIL").Append(": release ").Append(Text.Printable(input.Release.Version))
-            .Append(result.Passed ? " passes the gate" : $" fails the gate ({result.Findings.Count(f => f.Level == FindingLevel.Error)} errors)")
-            .Append('\n');
         return text.ToString();
     }
 

@@ -276,7 +276,7 @@ public sealed class TestResultsCheckTests : IDisposable
         Assert.Contains("1 assemblies, 2 links, 6 test results from 2 files (2 runs; each test's last attempt counts; passed over 1 file that is not test results)", stdout, StringComparison.Ordinal);
         Assert.Contains($"warning RPG003 [regression proof] tests/Shop.Tests/PricingContract.cs(9): results from another build: 3 results of the proof of INTAKE-1 {Contract} do not count (test-results/monday.trx: its run started", stdout, StringComparison.Ordinal);
         var log = File.ReadAllText(Path.Combine(_folder.Path, "artifacts", "regression-proof", "release-log.md"));
-        Assert.Contains("- INTAKE-1: Shop.Tests.RedisPricingTests.Never\\_negative: Passed", log, StringComparison.Ordinal);
+        Assert.Contains("- INTAKE-1: Shop.Tests.RedisPricingTests.Never\\_negative: passed (Passed in test-results/tuesday.trx)", log, StringComparison.Ordinal);
         Assert.Contains("passed over 1 file that is not test results: test-results/coverage.cobertura.xml", log, StringComparison.Ordinal);
         Assert.DoesNotContain("Failed", log, StringComparison.Ordinal);
     }
@@ -298,7 +298,7 @@ public sealed class TestResultsCheckTests : IDisposable
         Assert.Contains($"{level} RPG003 [regression proof] tests/Shop.Tests/PricingContract.cs(9): the proof of INTAKE-1 {Contract} passed after retry (failed as Shop.Tests.MemoryPricingTests.Never_negative, Shop.Tests.SqlPricingTests.Never_negative in shard-1/run.trx; passed as Shop.Tests.MemoryPricingTests.Never_negative, Shop.Tests.SqlPricingTests.Never_negative in shard-1/retry-1/run.trx)", stdout, StringComparison.Ordinal);
         var log = File.ReadAllText(Path.Combine(_folder.Path, "artifacts", "regression-proof", "release-log.md")).Replace("\\", string.Empty, StringComparison.Ordinal);
         Assert.Contains("- INTAKE-1: Shop.Tests.SqlPricingTests.Never_negative: passed after retry (Failed in shard-1/run.trx, then Passed in shard-1/retry-1/run.trx)", log, StringComparison.Ordinal);
-        Assert.Contains("- INTAKE-1: Shop.Tests.RedisPricingTests.Never_negative: Passed", log, StringComparison.Ordinal);
+        Assert.Contains("- INTAKE-1: Shop.Tests.RedisPricingTests.Never_negative: passed (Passed in shard-2/run.trx)", log, StringComparison.Ordinal);
     }
 
     // The gated solution: Shop.Tests built now (its file's time is when it was built), with the contract test as INTAKE-1's proof.

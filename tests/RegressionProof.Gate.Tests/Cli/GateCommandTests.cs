@@ -38,17 +38,41 @@ public sealed class GateCommandTests : IDisposable
     }
 
     [Fact]
-    public void A_proven_release_exits_0_and_writes_the_three_outputs()
+    public void A_proven_release_exits_0_and_writes_the_four_reports()
     {
         var (exit, stdout, stderr) = Run("--no-build", "--as-of", "2026-11-24");
 
         Assert.Equal(0, exit);
         Assert.Equal(string.Empty, stderr);
-        Assert.Contains("PASS: release 2.4.1 passes the gate", stdout, StringComparison.Ordinal);
+        Assert.StartsWith("PASS: release 2.4.1 passes the gate (patch, standard lane, as of 2026-11-24)\n1 cards: 1 proven, 0 failing, 0 unproven; 0 errors, 0 warnings\n", stdout, StringComparison.Ordinal);
         Assert.Matches(@"INTAKE-1\s+proven\s", stdout);
-        // The three reports, and the lock file that keeps two gates from writing the folder at once.
-        Assert.Equal([".regression-proof.lock", "coverage-manifest.json", "regression-proof.sarif", "release-log.md"],
+        // The four reports, and the lock file that keeps two gates from writing the folder at once.
+        Assert.Equal([".regression-proof.lock", "coverage-manifest.json", "regression-proof.sarif", "release-log.md", "release-report.html"],
             Directory.GetFiles(Path.Combine(_folder.Path, "artifacts", "regression-proof")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void The_html_report_links_each_fix_to_its_source_line_with_a_source_url_template()
+    {
+        var (exit, _, stderr) = Run("--no-build", "--as-of", "2026-11-24", "--source-url-template", "https://git.example/shop/blob/main/{path}#L{line}");
+
+        Assert.Equal(0, exit);
+        Assert.Equal(string.Empty, stderr);
+        var html = File.ReadAllText(Path.Combine(_folder.Path, "artifacts", "regression-proof", "release-report.html"));
+        Assert.Contains("<a href=\"https://git.example/shop/blob/main/src/Shop/Pricing.cs#L7\" rel=\"noopener noreferrer\">src/Shop/Pricing.cs:7</a>", html, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"word\">PASS</span>", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("javascript:alert(1)/{path}", "--source-url-template must start with https:// or http://")]
+    [InlineData("https://git.example/shop", "--source-url-template needs {path}")]
+    public void A_source_url_template_that_cannot_make_a_web_link_exits_2(string template, string message)
+    {
+        var (exit, stdout, stderr) = Run("--no-build", "--source-url-template", template);
+
+        Assert.Equal(2, exit);
+        Assert.Equal(string.Empty, stdout);
+        Assert.StartsWith("verify-regression-safety: " + message, stderr, StringComparison.Ordinal);
     }
 
     [Fact]

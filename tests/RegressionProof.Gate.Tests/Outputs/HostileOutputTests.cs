@@ -99,7 +99,7 @@ public sealed class HostileOutputTests : IDisposable
         var log = File.ReadAllText(System.IO.Path.Combine(_folder.Path, "artifacts", "regression-proof", "release-log.md"));
 
         var lines = log.Split('\n');
-        Assert.Equal(["# Release log: 2.4.1", "## Cards", "## Findings", "## Evidence", "## Tests executed", "## Artifacts"],
+        Assert.Equal(["# Release log: 2.4.1", "## Approvals", "## Rollback", "## Cards", "## Findings", "## Evidence", "## Tests executed", "## Artifacts"],
             lines.Where(line => line.StartsWith('#')));
         var finding = Assert.Single(lines, line => line.Contains("alert(1)", StringComparison.Ordinal));
         Assert.StartsWith("- **error** RPG003", finding, StringComparison.Ordinal);
@@ -166,6 +166,7 @@ public sealed class HostileOutputTests : IDisposable
         var folder = System.IO.Path.Combine(_folder.Path, "artifacts", "regression-proof");
         var manifest = File.ReadAllBytes(System.IO.Path.Combine(folder, "coverage-manifest.json"));
         var sarif = File.ReadAllBytes(System.IO.Path.Combine(folder, "regression-proof.sarif"));
+        var html = File.ReadAllBytes(System.IO.Path.Combine(folder, "release-report.html"));
         File.Delete(System.IO.Path.Combine(folder, "release-log.md"));
         Directory.CreateDirectory(System.IO.Path.Combine(folder, "release-log.md"));
 
@@ -177,7 +178,8 @@ public sealed class HostileOutputTests : IDisposable
         Assert.Equal($"verify-regression-safety: cannot write the report '{System.IO.Path.Combine(folder, "release-log.md")}': a directory is in the way; no report was replaced", stderr.TrimEnd());
         Assert.Equal(manifest, File.ReadAllBytes(System.IO.Path.Combine(folder, "coverage-manifest.json")));
         Assert.Equal(sarif, File.ReadAllBytes(System.IO.Path.Combine(folder, "regression-proof.sarif")));
-        Assert.Equal([OutputLock.FileName, "coverage-manifest.json", "regression-proof.sarif"],
+        Assert.Equal(html, File.ReadAllBytes(System.IO.Path.Combine(folder, "release-report.html")));
+        Assert.Equal([OutputLock.FileName, "coverage-manifest.json", "regression-proof.sarif", "release-report.html"],
             Directory.GetFiles(folder).Select(System.IO.Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
@@ -205,7 +207,7 @@ public sealed class HostileOutputTests : IDisposable
             var version = manifest.RootElement.GetProperty("release").GetProperty("version").GetString()!;
             Assert.StartsWith($"# Release log: {version}\n", File.ReadAllText(System.IO.Path.Combine(folder, "release-log.md")), StringComparison.Ordinal);
             Assert.Contains($"INTAKE-{version[^1]} has no regression proof", File.ReadAllText(System.IO.Path.Combine(folder, "regression-proof.sarif")), StringComparison.Ordinal);
-            Assert.Equal([OutputLock.FileName, "coverage-manifest.json", "regression-proof.sarif", "release-log.md"],
+            Assert.Equal([OutputLock.FileName, "coverage-manifest.json", "regression-proof.sarif", "release-log.md", "release-report.html"],
                 Directory.GetFiles(folder).Select(System.IO.Path.GetFileName).Order(StringComparer.Ordinal));
         }
     }
