@@ -3,6 +3,8 @@ using System.Buffers;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
 using RegressionProof.Gate.Model;
 using RegressionProof.Manifest;
 
@@ -47,24 +49,37 @@ internal static class AssemblyScanner
 
             try
             {
+                // One reader over the bytes: the manifest, the API, the migrations and the classes
+                // all come from the same metadata.
                 using var stream = new MemoryStream(buffer, 0, length, writable: false);
+                using var pe = new PEReader(stream, PEStreamOptions.LeaveOpen);
                 ManifestDocument? manifest;
+                InspectedAssembly inspected;
                 try
                 {
-                    manifest = AssemblyManifestReader.ReadManifest(stream, path);
+                    if (!pe.HasMetadata)
+                    {
+                        throw new InputException(path, "is not a .NET assembly (it has no CLI metadata)");
+                    }
+
+                    var metadata = pe.GetMetadataReader();
+                    manifest = AssemblyManifestReader.ReadManifest(metadata, path);
+                    if (manifest is null)
+                    {
+                        continue; // built without RegressionProof: nothing to gate in it
+                    }
+
+                    inspected = AssemblyInspector.Inspect(metadata, withEarlierApiFormat);
                 }
                 catch (ManifestFormatException exception)
                 {
                     throw new InputException(exception.File, exception.Reason, exception.Line, exception.Column);
                 }
-
-                if (manifest is null)
+                catch (BadImageFormatException exception)
                 {
-                    continue; // built without RegressionProof: nothing to gate in it
+                    throw new InputException(path, "is not a .NET assembly: " + exception.Message);
                 }
 
-                stream.Position = 0;
-                var inspected = AssemblyInspector.Inspect(stream, path, withEarlierApiFormat);
                 var relative = Path.GetRelativePath(root, path).Replace('\\', '/');
                 var sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(buffer.AsSpan(0, length)));
                 copies.Add((manifest.Assembly, new ScannedFile(relative, sha256), manifest, inspected));
