@@ -207,7 +207,14 @@ internal static class AssemblyScanner
     /// <summary>Sorts in place keeping items that compare equal in their order, as <c>OrderBy</c> does.</summary>
     private static void StableSort<T>(List<T> items, Comparison<T> comparison)
     {
-        if (items.Count < 2)
+        // The generator writes a manifest's links in source order already: then there is nothing to move.
+        var sorted = true;
+        for (var i = 1; i < items.Count && sorted; i++)
+        {
+            sorted = comparison(items[i - 1], items[i]) <= 0;
+        }
+
+        if (sorted)
         {
             return;
         }
