@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.IO;
 using System.Text;
 using System.Reflection.Metadata;
@@ -45,8 +46,42 @@ public static class AssemblyManifestReader
     /// The manifest of the assembly image in <paramref name="stream"/>, or null when it has none;
     /// parsed from the UTF-8 bytes metadata stores, without making a string of them first.
     /// </summary>
-    public static ManifestDocument? ReadManifest(Stream stream, string path) =>
-        ReadManifestUtf8(stream, path) is { } utf8 ? ManifestJson.Parse(utf8, path + " (embedded manifest)") : null;
+    public static ManifestDocument? ReadManifest(Stream stream, string path)
+    {
+        try
+        {
+            using var pe = new PEReader(stream, PEStreamOptions.LeaveOpen);
+            return ReadManifest(Open(pe, path), path);
+        }
+        catch (BadImageFormatException exception)
+        {
+            throw NotAnAssembly(path, exception);
+        }
+    }
+
+    /// <summary>
+    /// The manifest in metadata already open, or null: the gate reads the rest of the assembly from
+    /// the same reader. The manifest's bytes are parsed from a pooled buffer, not an array of their own.
+    /// </summary>
+    public static ManifestDocument? ReadManifest(MetadataReader metadata, string path)
+    {
+        if (Find(metadata, path) is not { } found)
+        {
+            return null;
+        }
+
+        var (blob, length) = found;
+        var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(length, 1));
+        try
+        {
+            blob.ReadBytes(length, buffer, 0);
+            return ManifestJson.Parse(buffer.AsMemory(0, length), path + " (embedded manifest)");
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
 
     /// <summary>The manifest JSON as the custom attribute blob stores it: UTF-8 bytes.</summary>
     private static byte[]? ReadManifestUtf8(Stream stream, string path)
@@ -54,18 +89,44 @@ public static class AssemblyManifestReader
         try
         {
             using var pe = new PEReader(stream, PEStreamOptions.LeaveOpen);
-            if (!pe.HasMetadata)
+            if (Find(Open(pe, path), path) is not { } found)
             {
-                throw new ManifestFormatException(path, "is not a .NET assembly (it has no CLI metadata)", null, null);
+                return null;
             }
 
-            var metadata = pe.GetMetadataReader();
+            var (blob, length) = found;
+            return blob.ReadBytes(length);
+        }
+        catch (BadImageFormatException exception)
+        {
+            throw NotAnAssembly(path, exception);
+        }
+    }
+
+    private static MetadataReader Open(PEReader pe, string path)
+    {
+        if (!pe.HasMetadata)
+        {
+            throw new ManifestFormatException(path, "is not a .NET assembly (it has no CLI metadata)", null, null);
+        }
+
+        return pe.GetMetadataReader();
+    }
+
+    private static ManifestFormatException NotAnAssembly(string path, BadImageFormatException exception) =>
+        new(path, "is not a .NET assembly: " + exception.Message, null, null);
+
+    /// <summary>Where the manifest's UTF-8 bytes start in the attribute's blob, and how many there are (none for a null string); null when there is no manifest.</summary>
+    private static (BlobReader Bytes, int Length)? Find(MetadataReader metadata, string path)
+    {
+        try
+        {
             if (!metadata.IsAssembly)
             {
                 throw new ManifestFormatException(path, "is a .NET module, not an assembly", null, null);
             }
 
-            byte[]? found = null;
+            (BlobReader Bytes, int Length)? found = null;
             foreach (var handle in metadata.GetAssemblyDefinition().GetCustomAttributes())
             {
                 var attribute = metadata.GetCustomAttribute(handle);
@@ -95,19 +156,24 @@ public static class AssemblyManifestReader
                 var peek = blob; // a copy: reading it leaves blob where it is
                 if (blob.RemainingBytes > 0 && peek.ReadByte() == 0xFF)
                 {
-                    found = [];
+                    found = (blob, 0);
                     continue;
                 }
 
                 var length = blob.ReadCompressedInteger();
-                found = blob.ReadBytes(length);
+                if (length > blob.RemainingBytes)
+                {
+                    blob.ReadBytes(length); // throws as reading them always did: the blob is shorter than it says
+                }
+
+                found = (blob, length);
             }
 
             return found;
         }
         catch (BadImageFormatException exception)
         {
-            throw new ManifestFormatException(path, "is not a .NET assembly: " + exception.Message, null, null);
+            throw NotAnAssembly(path, exception);
         }
     }
 

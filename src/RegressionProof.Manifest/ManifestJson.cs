@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -43,22 +44,9 @@ public static class ManifestJson
             throw Unusable(source, "the manifest is not text: ", encoding);
         }
 
-        string? schema;
-        try
+        if (!TryReadSchema(utf8.Span, out var schema))
         {
-            using var document = JsonDocument.Parse(utf8, new JsonDocumentOptions { AllowDuplicateProperties = false });
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                throw new ManifestFormatException(source, "the manifest is not a JSON object", null, null);
-            }
-
-            schema = document.RootElement.TryGetProperty("schema", out var schemaElement) && schemaElement.ValueKind == JsonValueKind.String
-                ? schemaElement.GetString()
-                : null;
-        }
-        catch (Exception exception) when (exception is JsonException or InvalidOperationException)
-        {
-            throw Malformed(source, exception, utf8.Span);
+            schema = ReadSchema(utf8, source);
         }
 
         if (schema != ManifestDocument.SchemaV1)
@@ -98,6 +86,105 @@ public static class ManifestJson
         }
 
         return manifest;
+    }
+
+    /// <summary>
+    /// The top-level "schema" of a manifest object, read from a document model, which reports a
+    /// syntax error or a name given twice anywhere in the text (through <see cref="Malformed"/>).
+    /// </summary>
+    private static string? ReadSchema(ReadOnlyMemory<byte> utf8, string source)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(utf8, new JsonDocumentOptions { AllowDuplicateProperties = false });
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                throw new ManifestFormatException(source, "the manifest is not a JSON object", null, null);
+            }
+
+            return document.RootElement.TryGetProperty("schema", out var schemaElement) && schemaElement.ValueKind == JsonValueKind.String
+                ? schemaElement.GetString()
+                : null;
+        }
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException)
+        {
+            throw Malformed(source, exception, utf8.Span);
+        }
+    }
+
+    /// <summary>
+    /// The top-level "schema" of a manifest in one forward pass with no document model, when the
+    /// text is a JSON object without a syntax error, a name given twice in one object, or an escaped
+    /// name or schema; false otherwise, and then <see cref="ReadSchema"/> reads it and says what is
+    /// wrong. Every manifest the generator writes passes, without building the model.
+    /// </summary>
+    private static bool TryReadSchema(ReadOnlySpan<byte> utf8, out string? schema)
+    {
+        schema = null;
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = 64 });
+        var names = new List<(int Offset, int Length)>(); // the names of the objects open, innermost last
+        var firsts = new Stack<int>(); // where each open object's names start in names
+        var schemaNext = false;
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return false;
+            }
+
+            firsts.Push(0);
+            while (reader.Read())
+            {
+                if (schemaNext)
+                {
+                    schemaNext = false;
+                    if (reader.TokenType == JsonTokenType.String)
+                    {
+                        if (reader.ValueIsEscaped)
+                        {
+                            return false;
+                        }
+
+                        schema = reader.GetString();
+                    }
+                }
+
+                switch (reader.TokenType)
+                {
+                    case JsonTokenType.StartObject:
+                        firsts.Push(names.Count);
+                        break;
+                    case JsonTokenType.EndObject:
+                        var first = firsts.Pop();
+                        names.RemoveRange(first, names.Count - first);
+                        break;
+                    case JsonTokenType.PropertyName:
+                        if (reader.ValueIsEscaped || reader.HasValueSequence || !utf8.Overlaps(reader.ValueSpan, out var offset))
+                        {
+                            return false;
+                        }
+
+                        var name = reader.ValueSpan;
+                        for (var i = firsts.Peek(); i < names.Count; i++)
+                        {
+                            if (utf8.Slice(names[i].Offset, names[i].Length).SequenceEqual(name))
+                            {
+                                return false;
+                            }
+                        }
+
+                        names.Add((offset, name.Length));
+                        schemaNext = reader.CurrentDepth == 1 && name.SequenceEqual("schema"u8);
+                        break;
+                }
+            }
+
+            return true;
+        }
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException)
+        {
+            return false;
+        }
     }
 
     public static string Serialize(ManifestDocument manifest) => JsonSerializer.Serialize(manifest, Options);

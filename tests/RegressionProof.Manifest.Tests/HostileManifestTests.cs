@@ -67,4 +67,37 @@ public sealed class HostileManifestTests
         Assert.Equal((2, 33), (error.Line, error.Column));
         Assert.StartsWith("a link has an unknown kind 'bogus'; expected one of fixes, regression-for", error.Reason, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("\"assembly\":\"A\",\"links\":[],\"extra\":1,\"extra\":2", "\"extra\" is given twice in one object; give it once", 2, 37)]
+    [InlineData("\"assembly\":\"A\",\"links\":[],\"extra\":{\"a\":1,\"a\":2}", "\"a\" is given twice in one object; give it once", 2, 42)]
+    [InlineData("\"assembly\":\"A\",\"links\":[{\"kind\":\"fixes\",\"card\":\"A-1\",\"symbol\":\"s\",\"display\":\"d\",\"path\":\"p\",\"line\":1,\"fingerprint\":\"f\",\"note\":1,\"note\":2}]", "\"note\" is given twice in one object; give it once", 2, 128)]
+    [InlineData("\"assembly\":\"A\",\"\\u0061ssembly\":\"B\",\"links\":[]", "\"assembly\" is given twice in one object; give it once", 2, 16)]
+    public void A_name_given_twice_is_an_error_even_where_the_model_reads_nothing(string rest, string reason, int line, int column)
+    {
+        // The reader checks the whole text in one pass before it reads the model; a name twice in an
+        // object the model skips, or spelled once with an escape, is still found.
+        var error = Assert.Throws<ManifestFormatException>(() => ManifestJson.Parse(Manifest(rest), "Shop.dll"));
+
+        Assert.Equal(("the manifest JSON is corrupt: " + reason, line, column), (error.Reason, error.Line, error.Column));
+    }
+
+    [Theory]
+    [InlineData("{\"sch\\u0065ma\":\"regression-proof/manifest/v1\",\"assembly\":\"A\",\"links\":[]}")]
+    [InlineData("{\"schema\":\"regression-proof\\/manifest\\/v1\",\"assembly\":\"A\",\"links\":[]}")]
+    [InlineData("{\"assembly\":\"A\",\"links\":[],\"schema\":\"regression-proof/manifest/v1\"}")]
+    public void A_schema_written_with_escapes_or_last_is_read(string json)
+    {
+        var manifest = ManifestJson.Parse(json, "Shop.dll");
+
+        Assert.Equal(("A", 0), (manifest.Assembly, manifest.Links.Count));
+    }
+
+    [Fact]
+    public void A_schema_only_inside_a_nested_object_is_no_schema()
+    {
+        var error = Assert.Throws<ManifestFormatException>(() => ManifestJson.Parse("{\"assembly\":\"A\",\"links\":[],\"extra\":{\"schema\":\"regression-proof/manifest/v1\"}}", "Shop.dll"));
+
+        Assert.Equal("the manifest has no \"schema\"", error.Reason);
+    }
 }

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Immutable;
 using System.Globalization;
-using System.Linq;
+using System.Collections.Generic;
 using System.Reflection.Metadata;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -14,37 +14,74 @@ internal sealed record ApiGenericContext(ImmutableArray<string> TypeParameters, 
     public static readonly ApiGenericContext Empty = new([], []);
 }
 
+/// <summary>The attributes the API reader looks for on a type, member or parameter, as flags.</summary>
+[Flags]
+internal enum KnownAttributes
+{
+    None = 0,
+    IsReadOnly = 1,
+    IsByRefLike = 2,
+    Extension = 4,
+    RequiredMember = 8,
+    RequiresLocation = 16,
+    ParamArray = 32,
+    ParamCollection = 64,
+}
+
 /// <summary>
 /// Type names as public API entries write them: C# keywords for primitive types, full names with
 /// <c>.</c> between nested types, generic arguments in <c>&lt;…&gt;</c> separated by <c>,</c> without
 /// a space (so a description token never holds one), generic parameters by their declared names.
 /// A required custom modifier is kept as a <c>modreq(Name) </c> prefix for the reader to inspect
 /// (<c>init</c>, <c>volatile</c>, <c>unmanaged</c>) and removed by <see cref="Clean"/>.
+/// One instance reads one assembly: the names of its type definitions and references, and what
+/// each attribute constructor constructs, are decoded once and kept (every signature names the
+/// same few types again and again).
 /// </summary>
-internal sealed partial class ApiTypeNames : ISignatureTypeProvider<string, ApiGenericContext>
+internal sealed partial class ApiTypeNames(MetadataReader metadata) : ISignatureTypeProvider<string, ApiGenericContext>
 {
-    public static readonly ApiTypeNames Instance = new();
+    private const string CompilerServices = "System.Runtime.CompilerServices.";
+
+    private readonly Dictionary<TypeDefinitionHandle, string> _definitions = [];
+    private readonly Dictionary<TypeReferenceHandle, string> _references = [];
+    private readonly Dictionary<EntityHandle, KnownAttributes> _constructors = [];
 
     /// <summary>The type definition's name with its generic parameters: <c>Shop.Repository&lt;T&gt;.Page</c>.</summary>
-    public static string Of(MetadataReader metadata, TypeDefinition type) =>
-        Instantiate(RawName(metadata, type), type.GetGenericParameters().Select(p => metadata.GetString(metadata.GetGenericParameter(p).Name)).ToImmutableArray());
+    public string Of(TypeDefinition type, ImmutableArray<string> genericParameters) => Instantiate(RawName(metadata, type), genericParameters);
 
     /// <summary>The name of a type definition, reference or specification.</summary>
-    public static string Of(MetadataReader metadata, EntityHandle handle, ApiGenericContext context) => Clean(Raw(metadata, handle, context));
+    public string Of(EntityHandle handle, ApiGenericContext context) => Clean(Raw(handle, context));
 
     /// <summary>The name with its <c>modreq(…) </c> prefixes and arity markers, for <see cref="HasModifier"/>.</summary>
-    public static string Raw(MetadataReader metadata, EntityHandle handle, ApiGenericContext context) => handle.Kind switch
+    public string Raw(EntityHandle handle, ApiGenericContext context) => handle.Kind switch
     {
-        HandleKind.TypeDefinition => Instance.GetTypeFromDefinition(metadata, (TypeDefinitionHandle)handle, 0),
-        HandleKind.TypeReference => Instance.GetTypeFromReference(metadata, (TypeReferenceHandle)handle, 0),
-        HandleKind.TypeSpecification => Instance.GetTypeFromSpecification(metadata, context, (TypeSpecificationHandle)handle, 0),
+        HandleKind.TypeDefinition => GetTypeFromDefinition(metadata, (TypeDefinitionHandle)handle, 0),
+        HandleKind.TypeReference => GetTypeFromReference(metadata, (TypeReferenceHandle)handle, 0),
+        HandleKind.TypeSpecification => GetTypeFromSpecification(metadata, context, (TypeSpecificationHandle)handle, 0),
         _ => "?",
     };
 
     /// <summary>Removes the <c>modreq(…) </c> prefixes and arity markers left in a name.</summary>
-    public static string Clean(string name) => Arity().Replace(Modifier().Replace(name, string.Empty), string.Empty);
+    public static string Clean(string name)
+    {
+        // Most names carry neither: they are returned as they are, without running the expressions.
+        var hasModifier = name.Contains("modreq(", StringComparison.Ordinal);
+        if (!hasModifier && !name.Contains('`', StringComparison.Ordinal))
+        {
+            return name;
+        }
 
-    public static bool HasModifier(string name, string modifier) => name.Contains("modreq(" + modifier + ")", StringComparison.Ordinal);
+        return Arity().Replace(hasModifier ? Modifier().Replace(name, string.Empty) : name, string.Empty);
+    }
+
+    /// <summary>Whether a raw name carries a required modifier: <paramref name="modifier"/> is its full name written as <c>modreq(Name)</c>.</summary>
+    public static bool HasModifier(string name, string modifier) => name.Contains(modifier, StringComparison.Ordinal);
+
+    public const string IsExternalInit = "modreq(" + CompilerServices + "IsExternalInit)";
+
+    public const string IsVolatile = "modreq(" + CompilerServices + "IsVolatile)";
+
+    public const string UnmanagedType = "modreq(System.Runtime.InteropServices.UnmanagedType)";
 
     /// <summary>The metadata name of a type definition: namespace, nested types joined by '.', arity markers kept.</summary>
     public static string RawName(MetadataReader metadata, TypeDefinition type)
@@ -71,34 +108,63 @@ internal sealed partial class ApiTypeNames : ISignatureTypeProvider<string, ApiG
         return ns.Length == 0 ? name : ns + "." + name;
     }
 
-    /// <summary>The full name of the type a custom attribute's constructor belongs to.</summary>
-    public static string? AttributeType(MetadataReader metadata, CustomAttribute attribute)
+    /// <summary>Which of the <see cref="KnownAttributes"/> the attributes of a type, member or parameter are.</summary>
+    public KnownAttributes AttributesOf(CustomAttributeHandleCollection attributes)
     {
-        var type = attribute.Constructor.Kind switch
+        var found = KnownAttributes.None;
+        foreach (var handle in attributes)
         {
-            HandleKind.MemberReference => metadata.GetMemberReference((MemberReferenceHandle)attribute.Constructor).Parent,
-            HandleKind.MethodDefinition => metadata.GetMethodDefinition((MethodDefinitionHandle)attribute.Constructor).GetDeclaringType(),
-            _ => default,
-        };
-        return type.Kind switch
+            found |= AttributeOf(metadata.GetCustomAttribute(handle).Constructor);
+        }
+
+        return found;
+    }
+
+    /// <summary>What the attribute a constructor belongs to is, decided once per constructor.</summary>
+    public KnownAttributes AttributeOf(EntityHandle constructor)
+    {
+        if (!_constructors.TryGetValue(constructor, out var known))
+        {
+            known = Classify(constructor);
+            _constructors.Add(constructor, known);
+        }
+
+        return known;
+    }
+
+    /// <summary>The type a custom attribute's constructor belongs to (nil when the constructor is neither a definition nor a reference).</summary>
+    public EntityHandle AttributeType(EntityHandle constructor) => constructor.Kind switch
+    {
+        HandleKind.MemberReference => metadata.GetMemberReference((MemberReferenceHandle)constructor).Parent,
+        HandleKind.MethodDefinition => metadata.GetMethodDefinition((MethodDefinitionHandle)constructor).GetDeclaringType(),
+        _ => default,
+    };
+
+    private KnownAttributes Classify(EntityHandle constructor)
+    {
+        var type = AttributeType(constructor);
+        if (type.IsNil)
+        {
+            return KnownAttributes.None;
+        }
+
+        var raw = type.Kind switch
         {
             HandleKind.TypeDefinition => RawName(metadata, metadata.GetTypeDefinition((TypeDefinitionHandle)type)),
             HandleKind.TypeReference => RawName(metadata, metadata.GetTypeReference((TypeReferenceHandle)type)),
             _ => null,
         };
-    }
-
-    public static bool HasAttribute(MetadataReader metadata, CustomAttributeHandleCollection attributes, string fullName)
-    {
-        foreach (var handle in attributes)
+        return raw switch
         {
-            if (AttributeType(metadata, metadata.GetCustomAttribute(handle)) == fullName)
-            {
-                return true;
-            }
-        }
-
-        return false;
+            CompilerServices + "IsReadOnlyAttribute" => KnownAttributes.IsReadOnly,
+            CompilerServices + "IsByRefLikeAttribute" => KnownAttributes.IsByRefLike,
+            CompilerServices + "ExtensionAttribute" => KnownAttributes.Extension,
+            CompilerServices + "RequiredMemberAttribute" => KnownAttributes.RequiredMember,
+            CompilerServices + "RequiresLocationAttribute" => KnownAttributes.RequiresLocation,
+            CompilerServices + "ParamCollectionAttribute" => KnownAttributes.ParamCollection,
+            "System.ParamArrayAttribute" => KnownAttributes.ParamArray,
+            _ => KnownAttributes.None,
+        };
     }
 
     public string GetPrimitiveType(PrimitiveTypeCode typeCode) => typeCode switch
@@ -124,9 +190,27 @@ internal sealed partial class ApiTypeNames : ISignatureTypeProvider<string, ApiG
         _ => typeCode.ToString(),
     };
 
-    public string GetTypeFromDefinition(MetadataReader reader, TypeDefinitionHandle handle, byte rawTypeKind) => Keyword(RawName(reader, reader.GetTypeDefinition(handle)));
+    public string GetTypeFromDefinition(MetadataReader reader, TypeDefinitionHandle handle, byte rawTypeKind)
+    {
+        if (!_definitions.TryGetValue(handle, out var name))
+        {
+            name = Keyword(RawName(reader, reader.GetTypeDefinition(handle)));
+            _definitions.Add(handle, name);
+        }
 
-    public string GetTypeFromReference(MetadataReader reader, TypeReferenceHandle handle, byte rawTypeKind) => Keyword(RawName(reader, reader.GetTypeReference(handle)));
+        return name;
+    }
+
+    public string GetTypeFromReference(MetadataReader reader, TypeReferenceHandle handle, byte rawTypeKind)
+    {
+        if (!_references.TryGetValue(handle, out var name))
+        {
+            name = Keyword(RawName(reader, reader.GetTypeReference(handle)));
+            _references.Add(handle, name);
+        }
+
+        return name;
+    }
 
     public string GetTypeFromSpecification(MetadataReader reader, ApiGenericContext genericContext, TypeSpecificationHandle handle, byte rawTypeKind) =>
         reader.GetTypeSpecification(handle).DecodeSignature(this, genericContext);
@@ -147,8 +231,16 @@ internal sealed partial class ApiTypeNames : ISignatureTypeProvider<string, ApiG
     public string GetGenericMethodParameter(ApiGenericContext genericContext, int index) =>
         index < genericContext.MethodParameters.Length ? genericContext.MethodParameters[index] : "!!" + index.ToString(CultureInfo.InvariantCulture);
 
-    public string GetFunctionPointerType(MethodSignature<string> signature) =>
-        "delegate*<" + string.Join(",", signature.ParameterTypes.Append(signature.ReturnType).Select(Clean)) + ">";
+    public string GetFunctionPointerType(MethodSignature<string> signature)
+    {
+        var result = new StringBuilder("delegate*<");
+        foreach (var parameter in signature.ParameterTypes)
+        {
+            result.Append(Clean(parameter)).Append(',');
+        }
+
+        return result.Append(Clean(signature.ReturnType)).Append('>').ToString();
+    }
 
     public string GetModifiedType(string modifier, string unmodifiedType, bool isRequired) =>
         isRequired ? "modreq(" + modifier + ") " + unmodifiedType : unmodifiedType;
@@ -170,31 +262,51 @@ internal sealed partial class ApiTypeNames : ISignatureTypeProvider<string, ApiG
     /// </summary>
     private static string Instantiate(string rawName, ImmutableArray<string> arguments)
     {
+        if (!rawName.Contains('`', StringComparison.Ordinal))
+        {
+            return rawName;
+        }
+
         var result = new StringBuilder(rawName.Length + 16);
         var next = 0;
-        var segments = rawName.Split('.');
-        for (var i = 0; i < segments.Length; i++)
+        var start = 0;
+        while (start <= rawName.Length)
         {
-            if (i > 0)
+            var end = rawName.IndexOf('.', start);
+            if (end < 0)
+            {
+                end = rawName.Length;
+            }
+
+            if (start > 0)
             {
                 result.Append('.');
             }
 
-            var segment = segments[i];
-            var tick = segment.IndexOf('`', StringComparison.Ordinal);
-            if (tick < 0 || !int.TryParse(segment.AsSpan(tick + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var arity))
+            var segment = rawName.AsSpan(start, end - start);
+            var tick = segment.IndexOf('`');
+            if (tick < 0 || !int.TryParse(segment[(tick + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var arity))
             {
                 result.Append(segment);
-                continue;
+            }
+            else
+            {
+                result.Append(segment[..tick]);
+                var take = Math.Min(arity, arguments.Length - next);
+                if (take > 0)
+                {
+                    result.Append('<');
+                    for (var i = 0; i < take; i++)
+                    {
+                        result.Append(i == 0 ? string.Empty : ",").Append(Clean(arguments[next + i]));
+                    }
+
+                    result.Append('>');
+                    next += take;
+                }
             }
 
-            result.Append(segment, 0, tick);
-            var take = Math.Min(arity, arguments.Length - next);
-            if (take > 0)
-            {
-                result.Append('<').Append(string.Join(",", arguments.Skip(next).Take(take).Select(Clean))).Append('>');
-                next += take;
-            }
+            start = end + 1;
         }
 
         return result.ToString();

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.Linq;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
 using RegressionProof.Analyzers.Infrastructure;
@@ -24,7 +23,8 @@ internal sealed record InspectedAssembly(
 /// <summary>
 /// What the gate needs of an assembly besides its manifest, from metadata alone (the assembly is
 /// never loaded): its public API surface, the schema migrations it declares, whether it is a test
-/// assembly.
+/// assembly, its classes. Every type definition is visited once for all of them, and the names of
+/// the types its signatures and attributes refer to are decoded once (<see cref="ApiTypeNames"/>).
 /// </summary>
 internal static class AssemblyInspector
 {
@@ -42,20 +42,7 @@ internal static class AssemblyInspector
                 throw new InputException(path, "is not a .NET assembly (it has no CLI metadata)");
             }
 
-            var metadata = pe.GetMetadataReader();
-            var migrations = new SortedSet<string>(StringComparer.Ordinal);
-            foreach (var handle in metadata.TypeDefinitions)
-            {
-                var type = metadata.GetTypeDefinition(handle);
-                if (PublicApiReader.IsVisible(metadata, type) && MigrationOf(metadata, type) is { } migration)
-                {
-                    migrations.Add(migration + " " + LegacyPublicApi.FullName(metadata, type));
-                }
-            }
-
-            var referencesTestFramework = metadata.AssemblyReferences
-                .Any(reference => TestFrameworkAssemblies.IsTestFramework(metadata.GetString(metadata.GetAssemblyReference(reference).Name)));
-            return new InspectedAssembly(PublicApiReader.Read(metadata), withEarlierApiFormat ? LegacyPublicApi.Read(metadata) : null, migrations.ToList(), referencesTestFramework, DeclaredClassReader.Read(metadata));
+            return Inspect(pe.GetMetadataReader(), withEarlierApiFormat);
         }
         catch (BadImageFormatException exception)
         {
@@ -63,27 +50,61 @@ internal static class AssemblyInspector
         }
     }
 
+    /// <summary>The same, from metadata already open (the scanner has read the manifest from it); a <see cref="BadImageFormatException"/> is the caller's to report.</summary>
+    public static InspectedAssembly Inspect(MetadataReader metadata, bool withEarlierApiFormat)
+    {
+        var names = new ApiTypeNames(metadata);
+        var api = new PublicApiReader(metadata, names);
+        var legacy = withEarlierApiFormat ? new LegacyPublicApi(metadata) : null;
+        var classes = new List<Model.DeclaredClass>();
+        List<string>? migrations = null;
+        foreach (var handle in metadata.TypeDefinitions)
+        {
+            var type = metadata.GetTypeDefinition(handle);
+            DeclaredClassReader.Add(metadata, handle, type, classes);
+            if (!PublicApiReader.IsVisible(metadata, type))
+            {
+                continue;
+            }
+
+            if (MigrationOf(metadata, names, type) is { } migration)
+            {
+                (migrations ??= []).Add(migration + " " + LegacyPublicApi.FullName(metadata, type));
+            }
+
+            api.Add(type);
+            legacy?.Add(type);
+        }
+
+        var referencesTestFramework = false;
+        foreach (var reference in metadata.AssemblyReferences)
+        {
+            if (TestFrameworkAssemblies.IsTestFramework(metadata.GetString(metadata.GetAssemblyReference(reference).Name)))
+            {
+                referencesTestFramework = true;
+                break;
+            }
+        }
+
+        return new InspectedAssembly(api.Lines(), legacy?.Lines(), migrations is null ? [] : OrdinalLines.SortDistinct(migrations), referencesTestFramework, classes);
+    }
+
     /// <summary>
     /// EF Core: <c>[Migration("id")]</c> on a subclass of <c>Migration</c>. FluentMigrator:
     /// <c>[Migration(version)]</c> on a migration class. Both are recognised by name.
     /// </summary>
-    private static string? MigrationOf(MetadataReader metadata, TypeDefinition type)
+    private static string? MigrationOf(MetadataReader metadata, ApiTypeNames names, TypeDefinition type)
     {
         foreach (var handle in type.GetCustomAttributes())
         {
             var attribute = metadata.GetCustomAttribute(handle);
-            var attributeType = attribute.Constructor.Kind switch
-            {
-                HandleKind.MemberReference => metadata.GetMemberReference((MemberReferenceHandle)attribute.Constructor).Parent,
-                HandleKind.MethodDefinition => metadata.GetMethodDefinition((MethodDefinitionHandle)attribute.Constructor).GetDeclaringType(),
-                _ => default,
-            };
+            var attributeType = names.AttributeType(attribute.Constructor);
             if (attributeType.IsNil)
             {
                 continue;
             }
 
-            var name = ApiTypeNames.Of(metadata, attributeType, ApiGenericContext.Empty);
+            var name = names.Of(attributeType, ApiGenericContext.Empty);
             if (name is not ("Microsoft.EntityFrameworkCore.Migrations.MigrationAttribute" or "FluentMigrator.MigrationAttribute"))
             {
                 continue;

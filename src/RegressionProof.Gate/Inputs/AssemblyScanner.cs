@@ -2,7 +2,8 @@ using System;
 using System.Buffers;
 using System.Collections.Generic;
 using System.IO;
-using System.Linq;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
 using RegressionProof.Gate.Model;
 using RegressionProof.Manifest;
 
@@ -47,24 +48,37 @@ internal static class AssemblyScanner
 
             try
             {
+                // One reader over the bytes: the manifest, the API, the migrations and the classes
+                // all come from the same metadata.
                 using var stream = new MemoryStream(buffer, 0, length, writable: false);
+                using var pe = new PEReader(stream, PEStreamOptions.LeaveOpen);
                 ManifestDocument? manifest;
+                InspectedAssembly inspected;
                 try
                 {
-                    manifest = AssemblyManifestReader.ReadManifest(stream, path);
+                    if (!pe.HasMetadata)
+                    {
+                        throw new InputException(path, "is not a .NET assembly (it has no CLI metadata)");
+                    }
+
+                    var metadata = pe.GetMetadataReader();
+                    manifest = AssemblyManifestReader.ReadManifest(metadata, path);
+                    if (manifest is null)
+                    {
+                        continue; // built without RegressionProof: nothing to gate in it
+                    }
+
+                    inspected = AssemblyInspector.Inspect(metadata, withEarlierApiFormat);
                 }
                 catch (ManifestFormatException exception)
                 {
                     throw new InputException(exception.File, exception.Reason, exception.Line, exception.Column);
                 }
-
-                if (manifest is null)
+                catch (BadImageFormatException exception)
                 {
-                    continue; // built without RegressionProof: nothing to gate in it
+                    throw new InputException(path, "is not a .NET assembly: " + exception.Message);
                 }
 
-                stream.Position = 0;
-                var inspected = AssemblyInspector.Inspect(stream, path, withEarlierApiFormat);
                 var relative = Path.GetRelativePath(root, path).Replace('\\', '/');
                 var sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(buffer.AsSpan(0, length)));
                 copies.Add((manifest.Assembly, new ScannedFile(relative, sha256) { BuiltAt = File.GetLastWriteTimeUtc(path) }, manifest, inspected));
@@ -75,25 +89,146 @@ internal static class AssemblyScanner
             }
         }
 
-        return copies
-            .GroupBy(c => c.Name, StringComparer.Ordinal)
-            .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new ScannedAssembly(
-                g.Key,
-                g.Select(c => c.File).OrderBy(f => f.Path, StringComparer.Ordinal).ToList(),
-                g.SelectMany(c => c.Manifest.Links)
-                    .DistinctBy(l => (l.Kind, l.Card, l.Symbol, l.Test))
-                    .OrderBy(l => l.Path, StringComparer.Ordinal).ThenBy(l => l.Line).ThenBy(l => l.Kind, StringComparer.Ordinal).ThenBy(l => l.Card, StringComparer.Ordinal).ThenBy(l => l.Symbol, StringComparer.Ordinal)
-                    .ToList(),
-                g.SelectMany(c => c.Inspected.PublicApi).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
-                g.SelectMany(c => c.Inspected.Migrations).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
+        // The copies of each assembly, in the order they were scanned, by name in ordinal order.
+        var byName = new SortedDictionary<string, List<(ScannedFile File, ManifestDocument Manifest, InspectedAssembly Inspected)>>(StringComparer.Ordinal);
+        foreach (var (name, file, manifest, inspected) in copies)
+        {
+            if (!byName.TryGetValue(name, out var group))
+            {
+                byName.Add(name, group = []);
+            }
+
+            group.Add((file, manifest, inspected));
+        }
+
+        var assemblies = new List<ScannedAssembly>(byName.Count);
+        foreach (var (name, group) in byName)
+        {
+            var scannedFiles = new List<ScannedFile>(group.Count);
+            var publicApiChecked = false;
+            foreach (var copy in group)
+            {
+                scannedFiles.Add(copy.File);
+
                 // The manifest says whether the project's API is checked; a manifest of an earlier
                 // version does not, and then a reference to a test framework marks a test assembly.
-                g.Any(c => c.Manifest.PublicApiChecked ?? !c.Inspected.ReferencesTestFramework),
-                withEarlierApiFormat ? g.SelectMany(c => c.Inspected.LegacyPublicApi ?? []).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList() : null)
+                publicApiChecked |= copy.Manifest.PublicApiChecked ?? !copy.Inspected.ReferencesTestFramework;
+            }
+
+            StableSort(scannedFiles, static (a, b) => string.CompareOrdinal(a.Path, b.Path));
+            assemblies.Add(new ScannedAssembly(
+                name,
+                scannedFiles,
+                Links(group),
+                Lines(group, static c => c.PublicApi),
+                Lines(group, static c => c.Migrations),
+                publicApiChecked,
+                withEarlierApiFormat ? Lines(group, static c => c.LegacyPublicApi ?? []) : null)
             {
-                Classes = g.SelectMany(c => c.Inspected.Classes).Distinct().ToList(),
-            })
-            .ToList();
+                Classes = Classes(group),
+            });
+        }
+
+        return assemblies;
+    }
+
+    /// <summary>The links of all copies, each once (the first copy's), ordered by where they are in the source.</summary>
+    private static List<ManifestLink> Links(List<(ScannedFile File, ManifestDocument Manifest, InspectedAssembly Inspected)> group)
+    {
+        var count = 0;
+        foreach (var copy in group)
+        {
+            count += copy.Manifest.Links.Count;
+        }
+
+        var seen = new HashSet<(string, string, string?, string?)>(count);
+        var links = new List<ManifestLink>(count);
+        foreach (var copy in group)
+        {
+            foreach (var link in copy.Manifest.Links)
+            {
+                if (seen.Add((link.Kind, link.Card, link.Symbol, link.Test)))
+                {
+                    links.Add(link);
+                }
+            }
+        }
+
+        StableSort(links, static (a, b) =>
+        {
+            var order = string.CompareOrdinal(a.Path, b.Path);
+            order = order != 0 ? order : a.Line.CompareTo(b.Line);
+            order = order != 0 ? order : string.CompareOrdinal(a.Kind, b.Kind);
+            order = order != 0 ? order : string.CompareOrdinal(a.Card, b.Card);
+            return order != 0 ? order : string.CompareOrdinal(a.Symbol, b.Symbol);
+        });
+        return links;
+    }
+
+    /// <summary>
+    /// The lines of all copies, sorted, each once. Each copy's lines are sorted and distinct
+    /// already, so one copy's (the usual case) are taken as they are.
+    /// </summary>
+    private static IReadOnlyList<string> Lines(List<(ScannedFile File, ManifestDocument Manifest, InspectedAssembly Inspected)> group, Func<InspectedAssembly, IReadOnlyList<string>> of)
+    {
+        if (group.Count == 1)
+        {
+            return of(group[0].Inspected);
+        }
+
+        var lines = new List<string>();
+        foreach (var copy in group)
+        {
+            lines.AddRange(of(copy.Inspected));
+        }
+
+        return OrdinalLines.SortDistinct(lines);
+    }
+
+    /// <summary>The classes of all copies, each once, in the order they were first read.</summary>
+    private static List<DeclaredClass> Classes(List<(ScannedFile File, ManifestDocument Manifest, InspectedAssembly Inspected)> group)
+    {
+        var seen = new HashSet<DeclaredClass>();
+        var classes = new List<DeclaredClass>();
+        foreach (var copy in group)
+        {
+            foreach (var declared in copy.Inspected.Classes)
+            {
+                if (seen.Add(declared))
+                {
+                    classes.Add(declared);
+                }
+            }
+        }
+
+        return classes;
+    }
+
+    /// <summary>Sorts in place keeping items that compare equal in their order, as <c>OrderBy</c> does.</summary>
+    private static void StableSort<T>(List<T> items, Comparison<T> comparison)
+    {
+        // The generator writes a manifest's links in source order already: then there is nothing to move.
+        var sorted = true;
+        for (var i = 1; i < items.Count && sorted; i++)
+        {
+            sorted = comparison(items[i - 1], items[i]) <= 0;
+        }
+
+        if (sorted)
+        {
+            return;
+        }
+
+        var indexed = new (T Item, int Index)[items.Count];
+        for (var i = 0; i < indexed.Length; i++)
+        {
+            indexed[i] = (items[i], i);
+        }
+
+        Array.Sort(indexed, (a, b) => comparison(a.Item, b.Item) is var order and not 0 ? order : a.Index.CompareTo(b.Index));
+        for (var i = 0; i < indexed.Length; i++)
+        {
+            items[i] = indexed[i].Item;
+        }
     }
 }

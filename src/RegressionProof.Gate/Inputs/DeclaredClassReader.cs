@@ -25,29 +25,34 @@ internal static class DeclaredClassReader
         }
     }
 
-    /// <summary>The same, from metadata already open (the scanner reads each assembly's metadata once).</summary>
+    /// <summary>The same, from metadata already open.</summary>
     public static List<DeclaredClass> Read(MetadataReader metadata)
     {
         var classes = new List<DeclaredClass>();
         foreach (var handle in metadata.TypeDefinitions)
         {
-            var type = metadata.GetTypeDefinition(handle);
-            if ((type.Attributes & TypeAttributes.Interface) != 0 || type.BaseType.IsNil)
-            {
-                continue;
-            }
-
-            var name = Name(metadata, handle);
-            var baseClass = Name(metadata, type.BaseType);
-            if (name is null || baseClass is null or "System.Object" or "System.ValueType" or "System.Enum" or "System.MulticastDelegate")
-            {
-                continue;
-            }
-
-            classes.Add(new DeclaredClass(name, baseClass, (type.Attributes & TypeAttributes.Abstract) != 0));
+            Add(metadata, handle, metadata.GetTypeDefinition(handle), classes);
         }
 
         return classes;
+    }
+
+    /// <summary>Adds one type to <paramref name="classes"/> when it is a class that derives from another (the inspector reads every type once, for all it needs).</summary>
+    public static void Add(MetadataReader metadata, TypeDefinitionHandle handle, TypeDefinition type, List<DeclaredClass> classes)
+    {
+        if ((type.Attributes & TypeAttributes.Interface) != 0 || type.BaseType.IsNil)
+        {
+            return;
+        }
+
+        var name = Name(metadata, handle);
+        var baseClass = Name(metadata, type.BaseType);
+        if (name is null || baseClass is null or "System.Object" or "System.ValueType" or "System.Enum" or "System.MulticastDelegate")
+        {
+            return;
+        }
+
+        classes.Add(new DeclaredClass(name, baseClass, (type.Attributes & TypeAttributes.Abstract) != 0));
     }
 
     // Nesting in metadata is a chain of handles; a corrupt one may loop, so it is followed only so far.

@@ -13,47 +13,56 @@ namespace RegressionProof.Gate.Inputs;
 /// compared with the same lines of this release, so upgrading the gate reports no change that
 /// is not one; the comparison then sees only additions and removals.
 /// </summary>
-internal static class LegacyPublicApi
+internal sealed class LegacyPublicApi(MetadataReader metadata)
 {
+    private readonly SortedSet<string> _api = new(StringComparer.Ordinal);
+    private readonly SignatureNames _provider = new();
+
     public static IReadOnlyList<string> Read(MetadataReader metadata)
     {
-        var api = new SortedSet<string>(StringComparer.Ordinal);
-        var provider = new SignatureNames();
+        var reader = new LegacyPublicApi(metadata);
         foreach (var handle in metadata.TypeDefinitions)
         {
             var type = metadata.GetTypeDefinition(handle);
-            if (!PublicApiReader.IsVisible(metadata, type))
+            if (PublicApiReader.IsVisible(metadata, type))
+            {
+                reader.Add(type);
+            }
+        }
+
+        return reader.Lines();
+    }
+
+    /// <summary>The lines added so far, sorted.</summary>
+    public List<string> Lines() => [.. _api];
+
+    /// <summary>Adds the lines of a visible type and its members.</summary>
+    public void Add(TypeDefinition type)
+    {
+        var typeName = FullName(metadata, type);
+        _api.Add(Kind(metadata, type) + " " + typeName);
+        foreach (var methodHandle in type.GetMethods())
+        {
+            var method = metadata.GetMethodDefinition(methodHandle);
+            var access = method.Attributes & MethodAttributes.MemberAccessMask;
+            if (access is not (MethodAttributes.Public or MethodAttributes.Family or MethodAttributes.FamORAssem))
             {
                 continue;
             }
 
-            var typeName = FullName(metadata, type);
-            api.Add(Kind(metadata, type) + " " + typeName);
-            foreach (var methodHandle in type.GetMethods())
-            {
-                var method = metadata.GetMethodDefinition(methodHandle);
-                var access = method.Attributes & MethodAttributes.MemberAccessMask;
-                if (access is not (MethodAttributes.Public or MethodAttributes.Family or MethodAttributes.FamORAssem))
-                {
-                    continue;
-                }
-
-                var signature = method.DecodeSignature(provider, genericContext: null);
-                api.Add($"{typeName}.{metadata.GetString(method.Name)}({string.Join(", ", signature.ParameterTypes)}) : {signature.ReturnType}");
-            }
-
-            foreach (var fieldHandle in type.GetFields())
-            {
-                var field = metadata.GetFieldDefinition(fieldHandle);
-                var access = field.Attributes & FieldAttributes.FieldAccessMask;
-                if (access is FieldAttributes.Public or FieldAttributes.Family or FieldAttributes.FamORAssem)
-                {
-                    api.Add($"{typeName}.{metadata.GetString(field.Name)} : {field.DecodeSignature(provider, genericContext: null)}");
-                }
-            }
+            var signature = method.DecodeSignature(_provider, genericContext: null);
+            _api.Add($"{typeName}.{metadata.GetString(method.Name)}({string.Join(", ", signature.ParameterTypes)}) : {signature.ReturnType}");
         }
 
-        return api.ToList();
+        foreach (var fieldHandle in type.GetFields())
+        {
+            var field = metadata.GetFieldDefinition(fieldHandle);
+            var access = field.Attributes & FieldAttributes.FieldAccessMask;
+            if (access is FieldAttributes.Public or FieldAttributes.Family or FieldAttributes.FamORAssem)
+            {
+                _api.Add($"{typeName}.{metadata.GetString(field.Name)} : {field.DecodeSignature(_provider, genericContext: null)}");
+            }
+        }
     }
 
     private static string Kind(MetadataReader metadata, TypeDefinition type)

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
-using System.Linq;
 using System.Reflection;
 using System.Reflection.Metadata;
 using System.Text;
@@ -18,25 +17,30 @@ namespace RegressionProof.Gate.Inputs;
 /// sealed, readonly and required, constant and enum values, parameter defaults and <c>params</c>,
 /// generic constraints and variance, base type and implemented interfaces, type modifiers.
 /// </summary>
-internal static class PublicApiReader
+internal sealed class PublicApiReader(MetadataReader metadata, ApiTypeNames names)
 {
-    private const string CompilerServices = "System.Runtime.CompilerServices.";
+    private readonly List<string> _lines = [];
+    private readonly HashSet<MethodDefinitionHandle> _accessors = [];
+    private readonly List<string> _tokens = [];
+    private readonly List<string> _parameterTokens = [];
+    private readonly List<string> _items = [];
+    private readonly StringBuilder _text = new();
+    private Parameter?[] _rows = new Parameter?[8];
 
+    /// <summary>The public API of the assembly, as sorted lines.</summary>
     public static IReadOnlyList<string> Read(MetadataReader metadata)
     {
-        var lines = new SortedSet<string>(StringComparer.Ordinal);
+        var reader = new PublicApiReader(metadata, new ApiTypeNames(metadata));
         foreach (var handle in metadata.TypeDefinitions)
         {
             var type = metadata.GetTypeDefinition(handle);
-            if (!IsVisible(metadata, type))
+            if (IsVisible(metadata, type))
             {
-                continue;
+                reader.Add(type);
             }
-
-            new TypeReader(metadata, type).Read(lines);
         }
 
-        return lines.ToList();
+        return reader.Lines();
     }
 
     public static bool IsVisible(MetadataReader metadata, TypeDefinition type) => (type.Attributes & TypeAttributes.VisibilityMask) switch
@@ -47,24 +51,52 @@ internal static class PublicApiReader
         _ => false,
     };
 
-    private sealed class TypeReader(MetadataReader metadata, TypeDefinition type)
-    {
-        private readonly ApiGenericContext _context = new(GenericNames(metadata, type.GetGenericParameters()), []);
-        private readonly string _name = ApiTypeNames.Of(metadata, type);
+    /// <summary>Adds the entries of a visible type and its members.</summary>
+    public void Add(TypeDefinition type) => new TypeReader(this, metadata, names, type, GenericNames(metadata, type.GetGenericParameters())).Read();
 
-        public void Read(SortedSet<string> lines)
+    /// <summary>The entries added so far, sorted, each once.</summary>
+    public List<string> Lines() => OrdinalLines.SortDistinct(_lines);
+
+    private static ImmutableArray<string> GenericNames(MetadataReader metadata, GenericParameterHandleCollection parameters)
+    {
+        if (parameters.Count == 0)
+        {
+            return [];
+        }
+
+        var result = ImmutableArray.CreateBuilder<string>(parameters.Count);
+        foreach (var handle in parameters)
+        {
+            result.Add(metadata.GetString(metadata.GetGenericParameter(handle).Name));
+        }
+
+        return result.MoveToImmutable();
+    }
+
+    private sealed class TypeReader(PublicApiReader reader, MetadataReader metadata, ApiTypeNames names, TypeDefinition type, ImmutableArray<string> genericParameters)
+    {
+        private readonly ApiGenericContext _context = new(genericParameters, []);
+        private readonly string _name = names.Of(type, genericParameters);
+
+        // Decoded once for the kind and the description; an interface's is never read.
+        private readonly string? _baseType = (type.Attributes & TypeAttributes.Interface) != 0 || type.BaseType.IsNil
+            ? null
+            : names.Of(type.BaseType, new ApiGenericContext(genericParameters, []));
+
+        public void Read()
         {
             var kind = Kind();
-            lines.Add(new ApiEntry(kind + " " + _name, TypeDescription(kind)).Line);
+            Add(kind + " " + _name, TypeDescription(kind));
 
-            var accessors = new HashSet<MethodDefinitionHandle>();
+            var accessors = reader._accessors;
+            accessors.Clear();
             foreach (var handle in type.GetProperties())
             {
                 var property = metadata.GetPropertyDefinition(handle);
                 var methods = property.GetAccessors();
                 accessors.Add(methods.Getter);
                 accessors.Add(methods.Setter);
-                Property(lines, property);
+                Property(property);
             }
 
             foreach (var handle in type.GetEvents())
@@ -74,22 +106,24 @@ internal static class PublicApiReader
                 accessors.Add(methods.Adder);
                 accessors.Add(methods.Remover);
                 accessors.Add(methods.Raiser);
-                Event(lines, @event);
+                Event(@event);
             }
 
             foreach (var handle in type.GetMethods())
             {
                 if (!accessors.Contains(handle))
                 {
-                    Method(lines, metadata.GetMethodDefinition(handle));
+                    Method(metadata.GetMethodDefinition(handle));
                 }
             }
 
             foreach (var handle in type.GetFields())
             {
-                Field(lines, metadata.GetFieldDefinition(handle), kind == "enum");
+                Field(metadata.GetFieldDefinition(handle), kind == "enum");
             }
         }
+
+        private void Add(string identity, string description) => reader._lines.Add(ApiEntry.LineOf(identity, description));
 
         private string Kind()
         {
@@ -98,7 +132,7 @@ internal static class PublicApiReader
                 return "interface";
             }
 
-            return BaseTypeName() switch
+            return _baseType switch
             {
                 "System.Enum" => "enum",
                 "System.ValueType" when _name != "System.Enum" => "struct",
@@ -107,18 +141,17 @@ internal static class PublicApiReader
             };
         }
 
-        private string? BaseTypeName() => type.BaseType.IsNil ? null : ApiTypeNames.Of(metadata, type.BaseType, _context);
-
         private string TypeDescription(string kind)
         {
-            var tokens = new List<string> { Accessibility(type.Attributes & TypeAttributes.VisibilityMask) };
+            var tokens = Tokens();
+            tokens.Add(Accessibility(type.Attributes & TypeAttributes.VisibilityMask));
             var attributes = type.Attributes;
             if (kind == "class")
             {
                 var isAbstract = (attributes & TypeAttributes.Abstract) != 0;
                 var isSealed = (attributes & TypeAttributes.Sealed) != 0;
                 tokens.Add(isAbstract && isSealed ? "static" : isAbstract ? "abstract" : isSealed ? "sealed" : string.Empty);
-                if (BaseTypeName() is { } baseType && baseType != "object" && baseType != "System.Object")
+                if (_baseType is { } baseType && baseType != "object" && baseType != "System.Object")
                 {
                     tokens.Add("base=" + baseType);
                 }
@@ -126,12 +159,13 @@ internal static class PublicApiReader
 
             if (kind == "struct")
             {
-                if (ApiTypeNames.HasAttribute(metadata, type.GetCustomAttributes(), CompilerServices + "IsReadOnlyAttribute"))
+                var known = names.AttributesOf(type.GetCustomAttributes());
+                if ((known & KnownAttributes.IsReadOnly) != 0)
                 {
                     tokens.Add("readonly");
                 }
 
-                if (ApiTypeNames.HasAttribute(metadata, type.GetCustomAttributes(), CompilerServices + "IsByRefLikeAttribute"))
+                if ((known & KnownAttributes.IsByRefLike) != 0)
                 {
                     tokens.Add("ref");
                 }
@@ -139,25 +173,41 @@ internal static class PublicApiReader
 
             if (kind == "enum")
             {
-                var valueField = type.GetFields().Select(metadata.GetFieldDefinition).FirstOrDefault(f => (f.Attributes & FieldAttributes.Static) == 0);
-                if (valueField.Name.IsNil is false)
+                foreach (var handle in type.GetFields())
                 {
-                    tokens.Add("underlying=" + ApiTypeNames.Clean(valueField.DecodeSignature(ApiTypeNames.Instance, _context)));
+                    var field = metadata.GetFieldDefinition(handle);
+                    if ((field.Attributes & FieldAttributes.Static) == 0)
+                    {
+                        if (!field.Name.IsNil)
+                        {
+                            tokens.Add("underlying=" + ApiTypeNames.Clean(field.DecodeSignature(names, _context)));
+                        }
+
+                        break;
+                    }
                 }
             }
 
             if (kind != "enum" && kind != "delegate")
             {
-                tokens.AddRange(type.GetInterfaceImplementations()
-                    .Select(handle => metadata.GetInterfaceImplementation(handle).Interface)
-                    .Where(IsVisible)
-                    .Select(handle => "implements=" + ApiTypeNames.Of(metadata, handle, _context))
-                    .Order(StringComparer.Ordinal));
+                var interfaces = reader._items;
+                interfaces.Clear();
+                foreach (var handle in type.GetInterfaceImplementations())
+                {
+                    var implemented = metadata.GetInterfaceImplementation(handle).Interface;
+                    if (IsVisible(implemented))
+                    {
+                        interfaces.Add("implements=" + names.Of(implemented, _context));
+                    }
+                }
+
+                interfaces.Sort(StringComparer.Ordinal);
+                tokens.AddRange(interfaces);
             }
 
             // A nested type repeats its declaring type's generic parameters first: their constraints are the declaring type's.
             var inherited = type.GetDeclaringType() is { IsNil: false } declaring ? metadata.GetTypeDefinition(declaring).GetGenericParameters().Count : 0;
-            tokens.AddRange(Constraints(type.GetGenericParameters().Skip(inherited), _context));
+            AddConstraints(tokens, type.GetGenericParameters(), inherited, _context);
             return Join(tokens);
         }
 
@@ -182,7 +232,7 @@ internal static class PublicApiReader
             }
         }
 
-        private void Method(SortedSet<string> lines, MethodDefinition method)
+        private void Method(MethodDefinition method)
         {
             if (MemberAccessibility(method.Attributes) is not { } access)
             {
@@ -190,23 +240,27 @@ internal static class PublicApiReader
             }
 
             var name = metadata.GetString(method.Name);
-            var context = _context with { MethodParameters = GenericNames(metadata, method.GetGenericParameters()) };
-            var signature = method.DecodeSignature(ApiTypeNames.Instance, context);
-            var parameters = Parameters(method, signature, out var parameterTokens, out var returnsReadOnly);
-            var tokens = new List<string> { access };
-            tokens.AddRange(Modifiers(method.Attributes));
-            if (ApiTypeNames.HasAttribute(metadata, method.GetCustomAttributes(), CompilerServices + "IsReadOnlyAttribute"))
+            var genericParameters = method.GetGenericParameters();
+            var context = genericParameters.Count == 0 ? _context : _context with { MethodParameters = GenericNames(metadata, genericParameters) };
+            var signature = method.DecodeSignature(names, context);
+            var parameterTokens = reader._parameterTokens;
+            var parameters = Parameters(method, signature, parameterTokens, out var returnsReadOnly);
+            var tokens = Tokens();
+            tokens.Add(access);
+            AddModifiers(tokens, method.Attributes);
+            var known = names.AttributesOf(method.GetCustomAttributes());
+            if ((known & KnownAttributes.IsReadOnly) != 0)
             {
                 tokens.Add("readonly");
             }
 
-            if (ApiTypeNames.HasAttribute(metadata, method.GetCustomAttributes(), CompilerServices + "ExtensionAttribute"))
+            if ((known & KnownAttributes.Extension) != 0)
             {
                 tokens.Add("extension");
             }
 
             tokens.AddRange(parameterTokens);
-            tokens.AddRange(Constraints(method.GetGenericParameters(), context));
+            AddConstraints(tokens, genericParameters, 0, context);
 
             string identity;
             if (name == ".ctor")
@@ -223,10 +277,10 @@ internal static class PublicApiReader
                 identity = $"method {_name}.{name}{generic}({parameters}) : {ReturnType(signature.ReturnType, returnsReadOnly)}";
             }
 
-            lines.Add(new ApiEntry(identity, Join(tokens)).Line);
+            Add(identity, Join(tokens));
         }
 
-        private void Property(SortedSet<string> lines, PropertyDefinition property)
+        private void Property(PropertyDefinition property)
         {
             var methods = property.GetAccessors();
             var getter = methods.Getter.IsNil ? (MethodDefinition?)null : metadata.GetMethodDefinition(methods.Getter);
@@ -240,9 +294,10 @@ internal static class PublicApiReader
 
             var access = getAccess == "public" || setAccess == "public" ? "public" : "protected";
             var main = getAccess is not null ? getter!.Value : setter!.Value;
-            var tokens = new List<string> { access };
-            tokens.AddRange(Modifiers(main.Attributes));
-            if (ApiTypeNames.HasAttribute(metadata, property.GetCustomAttributes(), CompilerServices + "RequiredMemberAttribute"))
+            var tokens = Tokens();
+            tokens.Add(access);
+            AddModifiers(tokens, main.Attributes);
+            if ((names.AttributesOf(property.GetCustomAttributes()) & KnownAttributes.RequiredMember) != 0)
             {
                 tokens.Add("required");
             }
@@ -254,18 +309,29 @@ internal static class PublicApiReader
 
             if (setAccess is not null)
             {
-                var setterSignature = setter!.Value.DecodeSignature(ApiTypeNames.Instance, _context);
-                var word = ApiTypeNames.HasModifier(setterSignature.ReturnType, CompilerServices + "IsExternalInit") ? "init" : "set";
+                var setterSignature = setter!.Value.DecodeSignature(names, _context);
+                var word = ApiTypeNames.HasModifier(setterSignature.ReturnType, ApiTypeNames.IsExternalInit) ? "init" : "set";
                 tokens.Add(setAccess == access ? word : setAccess + "-" + word);
             }
 
-            var signature = property.DecodeSignature(ApiTypeNames.Instance, _context);
-            var indexer = signature.ParameterTypes.Length == 0 ? string.Empty : "[" + string.Join(", ", signature.ParameterTypes.Select(ApiTypeNames.Clean)) + "]";
+            var signature = property.DecodeSignature(names, _context);
+            var indexer = string.Empty;
+            if (signature.ParameterTypes.Length > 0)
+            {
+                var text = reader._text.Clear().Append('[');
+                for (var i = 0; i < signature.ParameterTypes.Length; i++)
+                {
+                    text.Append(i == 0 ? string.Empty : ", ").Append(ApiTypeNames.Clean(signature.ParameterTypes[i]));
+                }
+
+                indexer = text.Append(']').ToString();
+            }
+
             var name = metadata.GetString(property.Name);
-            lines.Add(new ApiEntry($"property {_name}.{name}{indexer} : {ReturnType(signature.ReturnType, readOnly: false)}", Join(tokens)).Line);
+            Add($"property {_name}.{name}{indexer} : {ReturnType(signature.ReturnType, readOnly: false)}", Join(tokens));
         }
 
-        private void Event(SortedSet<string> lines, EventDefinition @event)
+        private void Event(EventDefinition @event)
         {
             var adder = metadata.GetMethodDefinition(@event.GetAccessors().Adder);
             if (MemberAccessibility(adder.Attributes) is not { } access)
@@ -273,12 +339,13 @@ internal static class PublicApiReader
                 return;
             }
 
-            var tokens = new List<string> { access };
-            tokens.AddRange(Modifiers(adder.Attributes));
-            lines.Add(new ApiEntry($"event {_name}.{metadata.GetString(@event.Name)} : {ApiTypeNames.Of(metadata, @event.Type, _context)}", Join(tokens)).Line);
+            var tokens = Tokens();
+            tokens.Add(access);
+            AddModifiers(tokens, adder.Attributes);
+            Add($"event {_name}.{metadata.GetString(@event.Name)} : {names.Of(@event.Type, _context)}", Join(tokens));
         }
 
-        private void Field(SortedSet<string> lines, FieldDefinition field, bool inEnum)
+        private void Field(FieldDefinition field, bool inEnum)
         {
             var access = (field.Attributes & FieldAttributes.FieldAccessMask) switch
             {
@@ -292,14 +359,15 @@ internal static class PublicApiReader
             }
 
             var name = metadata.GetString(field.Name);
-            var rawType = field.DecodeSignature(ApiTypeNames.Instance, _context);
+            var rawType = field.DecodeSignature(names, _context);
             if (inEnum)
             {
-                lines.Add(new ApiEntry($"enum-value {_name}.{name}", "value=" + Constant(field.GetDefaultValue())).Line);
+                Add($"enum-value {_name}.{name}", "value=" + Constant(field.GetDefaultValue()));
                 return;
             }
 
-            var tokens = new List<string> { access };
+            var tokens = Tokens();
+            tokens.Add(access);
             var isConst = (field.Attributes & FieldAttributes.Literal) != 0;
             if ((field.Attributes & FieldAttributes.Static) != 0 && !isConst)
             {
@@ -311,12 +379,12 @@ internal static class PublicApiReader
                 tokens.Add("readonly");
             }
 
-            if (ApiTypeNames.HasModifier(rawType, CompilerServices + "IsVolatile"))
+            if (ApiTypeNames.HasModifier(rawType, ApiTypeNames.IsVolatile))
             {
                 tokens.Add("volatile");
             }
 
-            if (ApiTypeNames.HasAttribute(metadata, field.GetCustomAttributes(), CompilerServices + "RequiredMemberAttribute"))
+            if ((names.AttributesOf(field.GetCustomAttributes()) & KnownAttributes.RequiredMember) != 0)
             {
                 tokens.Add("required");
             }
@@ -326,120 +394,157 @@ internal static class PublicApiReader
                 tokens.Add("const=" + Constant(field.GetDefaultValue()));
             }
 
-            lines.Add(new ApiEntry($"field {_name}.{name} : {ApiTypeNames.Clean(rawType)}", Join(tokens)).Line);
+            Add($"field {_name}.{name} : {ApiTypeNames.Clean(rawType)}", Join(tokens));
         }
 
         /// <summary>
         /// The parameter list of the identity (types, with <c>ref</c>/<c>out</c>/<c>in</c>/<c>ref readonly</c>),
         /// and the description's tokens for <c>params</c> and default values (1-based positions).
         /// </summary>
-        private string Parameters(MethodDefinition method, MethodSignature<string> signature, out List<string> tokens, out bool returnsReadOnly)
+        private string Parameters(MethodDefinition method, MethodSignature<string> signature, List<string> tokens, out bool returnsReadOnly)
         {
-            tokens = [];
+            tokens.Clear();
             returnsReadOnly = false;
-            var parameters = new Dictionary<int, Parameter>();
+
+            // The parameter rows by sequence number (0: the return value); a later row of the same number wins.
+            var count = signature.ParameterTypes.Length;
+            if (reader._rows.Length < count + 1)
+            {
+                reader._rows = new Parameter?[count + 1];
+            }
+
+            var rows = reader._rows;
+            Array.Clear(rows, 0, count + 1);
             foreach (var handle in method.GetParameters())
             {
                 var parameter = metadata.GetParameter(handle);
-                parameters[parameter.SequenceNumber] = parameter;
+                if (parameter.SequenceNumber <= count)
+                {
+                    rows[parameter.SequenceNumber] = parameter;
+                }
             }
 
-            if (parameters.TryGetValue(0, out var returnParameter))
+            if (rows[0] is { } returnParameter)
             {
-                returnsReadOnly = ApiTypeNames.HasAttribute(metadata, returnParameter.GetCustomAttributes(), CompilerServices + "IsReadOnlyAttribute");
+                returnsReadOnly = (names.AttributesOf(returnParameter.GetCustomAttributes()) & KnownAttributes.IsReadOnly) != 0;
             }
 
-            var types = new List<string>();
-            for (var i = 0; i < signature.ParameterTypes.Length; i++)
+            if (count == 0)
+            {
+                return string.Empty;
+            }
+
+            var types = reader._text.Clear();
+            for (var i = 0; i < count; i++)
             {
                 var type = ApiTypeNames.Clean(signature.ParameterTypes[i]);
-                parameters.TryGetValue(i + 1, out var parameter);
-                var hasRow = parameters.ContainsKey(i + 1);
+                var row = rows[i + 1];
+                var known = row is { } withRow ? names.AttributesOf(withRow.GetCustomAttributes()) : KnownAttributes.None;
                 if (type.EndsWith('&'))
                 {
                     type = type[..^1];
-                    var attributes = hasRow ? parameter.Attributes : default;
+                    var attributes = row?.Attributes ?? default;
                     var prefix =
-                        hasRow && ApiTypeNames.HasAttribute(metadata, parameter.GetCustomAttributes(), CompilerServices + "IsReadOnlyAttribute") ? "in" :
-                        hasRow && ApiTypeNames.HasAttribute(metadata, parameter.GetCustomAttributes(), CompilerServices + "RequiresLocationAttribute") ? "ref readonly" :
+                        (known & KnownAttributes.IsReadOnly) != 0 ? "in" :
+                        (known & KnownAttributes.RequiresLocation) != 0 ? "ref readonly" :
                         (attributes & ParameterAttributes.Out) != 0 && (attributes & ParameterAttributes.In) == 0 ? "out" :
                         "ref";
                     type = prefix + " " + type;
                 }
 
-                types.Add(type);
-                if (!hasRow)
+                types.Append(i == 0 ? string.Empty : ", ").Append(type);
+                if (row is not { } parameter)
                 {
                     continue;
                 }
 
-                var position = (i + 1).ToString(CultureInfo.InvariantCulture);
-                if (ApiTypeNames.HasAttribute(metadata, parameter.GetCustomAttributes(), "System.ParamArrayAttribute")
-                    || ApiTypeNames.HasAttribute(metadata, parameter.GetCustomAttributes(), CompilerServices + "ParamCollectionAttribute"))
+                if ((known & (KnownAttributes.ParamArray | KnownAttributes.ParamCollection)) != 0)
                 {
                     tokens.Add("params");
                 }
 
                 if ((parameter.Attributes & ParameterAttributes.HasDefault) != 0)
                 {
-                    tokens.Add($"default({position})={Constant(parameter.GetDefaultValue())}");
+                    tokens.Add($"default({(i + 1).ToString(CultureInfo.InvariantCulture)})={Constant(parameter.GetDefaultValue())}");
                 }
             }
 
-            return string.Join(", ", types);
+            return types.ToString();
         }
 
-        private string ReturnType(string raw, bool readOnly)
+        private static string ReturnType(string raw, bool readOnly)
         {
             var type = ApiTypeNames.Clean(raw);
             return type.EndsWith('&') ? (readOnly ? "ref readonly " : "ref ") + type[..^1] : type;
         }
 
-        /// <summary>Constraints and variance of generic parameters, one token per constrained parameter.</summary>
-        private IEnumerable<string> Constraints(IEnumerable<GenericParameterHandle> parameters, ApiGenericContext context)
+        /// <summary>Constraints and variance of generic parameters (after the first <paramref name="skip"/>), one token per constrained parameter.</summary>
+        private void AddConstraints(List<string> tokens, GenericParameterHandleCollection parameters, int skip, ApiGenericContext context)
         {
+            var index = 0;
             foreach (var handle in parameters)
             {
+                if (index++ < skip)
+                {
+                    continue;
+                }
+
                 var parameter = metadata.GetGenericParameter(handle);
                 var name = metadata.GetString(parameter.Name);
                 var attributes = parameter.Attributes;
                 var variance = attributes & GenericParameterAttributes.VarianceMask;
                 if (variance != GenericParameterAttributes.None)
                 {
-                    yield return $"variance({name})=" + (variance == GenericParameterAttributes.Covariant ? "out" : "in");
+                    tokens.Add($"variance({name})=" + (variance == GenericParameterAttributes.Covariant ? "out" : "in"));
                 }
 
-                var types = parameter.GetConstraints()
-                    .Select(c => ApiTypeNames.Raw(metadata, metadata.GetGenericParameterConstraint(c).Type, context))
-                    .ToList();
-                var unmanaged = types.Any(t => ApiTypeNames.HasModifier(t, "System.Runtime.InteropServices.UnmanagedType"));
+                var constraints = parameter.GetConstraints();
                 var isStruct = (attributes & GenericParameterAttributes.NotNullableValueTypeConstraint) != 0;
-                var items = new List<string>();
+                var unmanaged = false;
+                var types = reader._items;
+                types.Clear();
+                foreach (var constraint in constraints)
+                {
+                    var raw = names.Raw(metadata.GetGenericParameterConstraint(constraint).Type, context);
+                    unmanaged |= ApiTypeNames.HasModifier(raw, ApiTypeNames.UnmanagedType);
+                    var type = ApiTypeNames.Clean(raw);
+                    if (!(isStruct && type == "System.ValueType"))
+                    {
+                        types.Add(type);
+                    }
+                }
+
+                types.Sort(StringComparer.Ordinal);
+                var items = reader._text.Clear();
                 if ((attributes & GenericParameterAttributes.ReferenceTypeConstraint) != 0)
                 {
-                    items.Add("class");
+                    items.Append("class,");
                 }
 
                 if (isStruct)
                 {
-                    items.Add(unmanaged ? "unmanaged" : "struct");
+                    items.Append(unmanaged ? "unmanaged," : "struct,");
                 }
 
-                items.AddRange(types.Select(ApiTypeNames.Clean).Where(t => !(isStruct && t == "System.ValueType")).Order(StringComparer.Ordinal));
+                foreach (var type in types)
+                {
+                    items.Append(type).Append(',');
+                }
+
                 if ((attributes & GenericParameterAttributes.DefaultConstructorConstraint) != 0 && !isStruct)
                 {
-                    items.Add("new()");
+                    items.Append("new(),");
                 }
 
                 // allows ref struct (C# 13); the flag's value, for runtimes whose enum does not name it.
                 if (((int)attributes & 0x20) != 0)
                 {
-                    items.Add("allows-ref-struct");
+                    items.Append("allows-ref-struct,");
                 }
 
-                if (items.Count > 0)
+                if (items.Length > 0)
                 {
-                    yield return $"where({name})=" + string.Join(",", items);
+                    tokens.Add($"where({name})=" + items.ToString(0, items.Length - 1));
                 }
             }
         }
@@ -474,11 +579,11 @@ internal static class PublicApiReader
         };
 
         /// <summary>What a method's flags say in C#: static, abstract, virtual, override, sealed override.</summary>
-        private static IEnumerable<string> Modifiers(MethodAttributes attributes)
+        private static void AddModifiers(List<string> tokens, MethodAttributes attributes)
         {
             if ((attributes & MethodAttributes.Static) != 0)
             {
-                yield return "static";
+                tokens.Add("static");
             }
 
             var isVirtual = (attributes & MethodAttributes.Virtual) != 0;
@@ -486,12 +591,12 @@ internal static class PublicApiReader
             var final = (attributes & MethodAttributes.Final) != 0;
             if ((attributes & MethodAttributes.Abstract) != 0)
             {
-                yield return "abstract";
+                tokens.Add("abstract");
 
                 // A static abstract interface member has no slot to override.
                 if (isVirtual && !newSlot && (attributes & MethodAttributes.Static) == 0)
                 {
-                    yield return "override";
+                    tokens.Add("override");
                 }
             }
             else if (isVirtual && !(final && newSlot))
@@ -499,10 +604,10 @@ internal static class PublicApiReader
                 // virtual final newslot is a non-virtual method implementing an interface: nothing to say.
                 if (final)
                 {
-                    yield return "sealed";
+                    tokens.Add("sealed");
                 }
 
-                yield return newSlot ? "virtual" : "override";
+                tokens.Add(newSlot ? "virtual" : "override");
             }
         }
 
@@ -512,7 +617,27 @@ internal static class PublicApiReader
             _ => "public",
         };
 
-        private static string Join(IEnumerable<string> tokens) => string.Join(" ", tokens.Where(t => t.Length > 0));
+        /// <summary>The reader's token list, emptied for the next entry.</summary>
+        private List<string> Tokens()
+        {
+            reader._tokens.Clear();
+            return reader._tokens;
+        }
+
+        /// <summary>The description: the tokens that say something, separated by spaces.</summary>
+        private string Join(List<string> tokens)
+        {
+            var text = reader._text.Clear();
+            foreach (var token in tokens)
+            {
+                if (token.Length > 0)
+                {
+                    text.Append(text.Length == 0 ? string.Empty : " ").Append(token);
+                }
+            }
+
+            return text.ToString();
+        }
 
         /// <summary>A string constant as a C# literal: quotes, backslashes and characters outside printable ASCII escaped.</summary>
         private static string Quote(string text)
@@ -532,7 +657,4 @@ internal static class PublicApiReader
             return result.Append('"').ToString();
         }
     }
-
-    private static ImmutableArray<string> GenericNames(MetadataReader metadata, GenericParameterHandleCollection parameters) =>
-        parameters.Select(p => metadata.GetString(metadata.GetGenericParameter(p).Name)).ToImmutableArray();
 }

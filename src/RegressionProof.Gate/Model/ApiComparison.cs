@@ -55,6 +55,12 @@ internal sealed record ApiComparison(IReadOnlyList<ApiEntry> Added, IReadOnlyLis
 
     public static ApiComparison Compare(IReadOnlyList<string> before, IReadOnlyList<string> after)
     {
+        // Most assemblies' API is the baseline's line for line: nothing to parse or index.
+        if (SameLines(before, after))
+        {
+            return None;
+        }
+
         var old = Index(before);
         var current = Index(after);
         var added = current.Values.Where(entry => !old.ContainsKey(entry.Identity)).ToList();
@@ -80,6 +86,24 @@ internal sealed record ApiComparison(IReadOnlyList<ApiEntry> Added, IReadOnlyLis
             after.Where(line => !old.Contains(line)).Distinct(StringComparer.Ordinal).Select(line => new ApiEntry(line, string.Empty)).ToList(),
             before.Where(line => !current.Contains(line)).Distinct(StringComparer.Ordinal).Select(line => new ApiEntry(line, string.Empty)).ToList(),
             []);
+    }
+
+    private static bool SameLines(IReadOnlyList<string> before, IReadOnlyList<string> after)
+    {
+        if (before.Count != after.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < before.Count; i++)
+        {
+            if (!string.Equals(before[i], after[i], StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static SortedDictionary<string, ApiEntry> Index(IReadOnlyList<string> lines)
