@@ -32,7 +32,7 @@ internal sealed record GateOptions
 
     public FlakyPolicy Flaky { get; init; } = FlakyPolicy.Warn;
 
-    public static readonly string[] Formats = ["text", "json", "markdown", "sarif", "github"];
+    public static readonly string[] Formats = ["text", "json", "markdown", "sarif", "github", "gitlab"];
 
     /// <summary>Parses the command line; a usage error is an <see cref="OptionException"/> (exit 2).</summary>
     public static GateOptions Parse(IReadOnlyList<string> args)

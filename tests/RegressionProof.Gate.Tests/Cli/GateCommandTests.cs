@@ -112,7 +112,7 @@ public sealed class GateCommandTests : IDisposable
     [Theory]
     [InlineData("--frobnicate", "unknown option --frobnicate; see --help")]
     [InlineData("--as-of 24/11/2026", "--as-of '24/11/2026' is not a date in the form yyyy-MM-dd")]
-    [InlineData("--format yaml", "--format 'yaml' is not one of text, json, markdown, sarif, github")]
+    [InlineData("--format yaml", "--format 'yaml' is not one of text, json, markdown, sarif, github, gitlab")]
     [InlineData("--release", "--release needs a value; see --help")]
     [InlineData("--flaky sometimes", "--flaky 'sometimes' is not one of fail, warn")]
     [InlineData("a b", "one solution, project or folder to gate, not both 'a' and 'b'")]
