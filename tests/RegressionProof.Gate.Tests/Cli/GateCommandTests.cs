@@ -60,7 +60,8 @@ public sealed class GateCommandTests : IDisposable
         var (exit, stdout, _) = Run("--no-build", "--as-of", "2026-11-24");
 
         Assert.Equal(1, exit);
-        Assert.Contains("error RPG003 [regression proof] INTAKE-2 has no regression proof", stdout, StringComparison.Ordinal);
+        // The card has no fix to point at: the finding points at the card's line in the release file.
+        Assert.Contains("error RPG003 [regression proof] release.json(5): INTAKE-2 has no regression proof", stdout, StringComparison.Ordinal);
     }
 
     [Fact]
