@@ -174,7 +174,7 @@ public sealed class CiOutputTests : IDisposable
         Assert.All(lines, line =>
         {
             Assert.Matches(@"^##vso\[task\.(logissue type=(error|warning)(;sourcepath=[^;\]]*(;linenumber=[1-9][0-9]*)?)?;code=RPG[0-9]{3}|uploadsummary)\]", line);
-            Assert.Equal(1, Regex.Matches(line, "##vso\\[", RegexOptions.IgnoreCase).Count);
+            Assert.Single(Regex.Matches(line, "##vso\\[", RegexOptions.IgnoreCase));
             Assert.DoesNotContain("##[", line, StringComparison.Ordinal);
             Assert.DoesNotContain("\r", line, StringComparison.Ordinal);
             Assert.DoesNotContain("\u202e", line, StringComparison.Ordinal);
