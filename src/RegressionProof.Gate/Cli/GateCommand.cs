@@ -17,7 +17,7 @@ internal static class GateCommand
     public const string ReleaseLogFile = "release-log.md";
     public const string SarifFile = "regression-proof.sarif";
 
-    /// <param name="ci">The CI service's variables (docs/gate.md, "CI services"); none when not given, so tests never read the machine's.</param>
+    /// <param name="ci">The CI service's variables (docs/gate.md, "CI"); none when not given, so tests never read the machine's.</param>
     public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, string workingDirectory, bool interactive = false, CiEnvironment? ci = null)
     {
         ci ??= CiEnvironment.None;

@@ -15,7 +15,7 @@ using Xunit;
 namespace RegressionProof.Gate.Tests.Outputs;
 
 /// <summary>
-/// CI-native output without a flag (docs/gate.md, "CI services"): the job summary and capped
+/// CI-native output without a flag (docs/gate.md, "CI"): the job summary and capped
 /// annotations on GitHub Actions, logging commands on Azure Pipelines. The CI variables are
 /// given to the gate, never read from the machine running the tests.
 /// </summary>
