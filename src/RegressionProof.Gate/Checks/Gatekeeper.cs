@@ -24,9 +24,13 @@ internal static class Gatekeeper
         SuspectProofCheck.Check,
     ];
 
-    /// <summary>Every finding, in a fixed order: by rule, card, message, then location; the checks need not sort.</summary>
+    /// <summary>
+    /// Every finding, placed (<see cref="ReleaseFileLocations"/>) and in a fixed order: by rule,
+    /// card, message, then location; the checks need not sort.
+    /// </summary>
     public static IReadOnlyList<Finding> Decide(GateInput input) =>
         Checks.SelectMany(check => check(input))
+            .Select(finding => ReleaseFileLocations.Place(finding, input))
             .OrderBy(f => f.RuleId, StringComparer.Ordinal)
             .ThenBy(f => f.Card ?? string.Empty, StringComparer.Ordinal)
             .ThenBy(f => f.Message, StringComparer.Ordinal)

@@ -18,8 +18,10 @@ internal static class GateCommand
     public const string SarifFile = "regression-proof.sarif";
     public const string HtmlReportFile = "release-report.html";
 
-    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, string workingDirectory, bool interactive = false)
+    /// <param name="ci">The CI service's variables (docs/gate.md, "CI"); none when not given, so tests never read the machine's.</param>
+    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, string workingDirectory, bool interactive = false, CiEnvironment? ci = null)
     {
+        ci ??= CiEnvironment.None;
         GateOptions options;
         try
         {
@@ -57,8 +59,10 @@ internal static class GateCommand
                 "markdown" => releaseLog,
                 "sarif" => sarif,
                 "github" => GitHubAnnotationWriter.Write(result),
+                "gitlab" => GitLabCodeQualityWriter.Write(result),
                 _ => SummaryWriter.Write(result),
             });
+            WriteForCi(ci, options.Format, result, releaseLog, Path.Combine(outputs, ReleaseLogFile), stdout);
             return result.Passed ? ExitCodes.Pass : ExitCodes.Fail;
         }
         catch (InputException exception)
@@ -73,10 +77,39 @@ internal static class GateCommand
         }
     }
 
+    /// <summary>
+    /// What the CI service shows without a flag: the job summary on GitHub Actions (whatever the
+    /// format), and, after the text summary only (the other formats are documents on stdout),
+    /// GitHub annotations or Azure Pipelines logging commands.
+    /// </summary>
+    private static void WriteForCi(CiEnvironment ci, string format, GateResult result, string releaseLog, string releaseLogPath, TextWriter stdout)
+    {
+        if (ci.GitHubStepSummary is { } summary)
+        {
+            GitHubStepSummary.Append(summary, releaseLog, releaseLogPath);
+        }
+
+        if (format != "text")
+        {
+            return;
+        }
+
+        if (ci.IsGitHubActions)
+        {
+            stdout.Write(GitHubAnnotationWriter.Write(result));
+        }
+        else if (ci.IsAzurePipelines)
+        {
+            stdout.Write(AzurePipelinesWriter.Write(result, releaseLogPath));
+        }
+    }
+
     public static GateResult Decide(GateOptions options, string workingDirectory, TextWriter log, bool interactive)
     {
         var target = Discovery.Resolve(Path.Combine(workingDirectory, options.Path), options.Configuration);
-        var release = ReleaseFileReader.Read(Resolve(options.Release, workingDirectory, target.Folder, "release.json"));
+        var releasePath = Resolve(options.Release, workingDirectory, target.Folder, "release.json");
+        // Findings about the release point at it by its repository path, as the changelog's do.
+        var release = ReleaseFileReader.Read(releasePath) with { Path = Path.GetRelativePath(target.Folder, releasePath).Replace('\\', '/') };
         var changelogPath = Resolve(options.Changelog, workingDirectory, target.Folder, "CHANGELOG.md");
         var changelog = ChangelogReader.Parse(Path.GetRelativePath(target.Folder, changelogPath).Replace('\\', '/'), TextFile.Read(changelogPath, "changelog"));
         var baseline = options.Baseline is null ? null : BaselineReader.Read(Path.GetFullPath(Path.Combine(workingDirectory, options.Baseline)));

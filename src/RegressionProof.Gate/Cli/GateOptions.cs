@@ -35,7 +35,7 @@ internal sealed record GateOptions
     /// <summary>The URL of a source line, with <c>{commit}</c>, <c>{path}</c> and <c>{line}</c>; null to detect it on CI.</summary>
     public string? SourceUrlTemplate { get; init; }
 
-    public static readonly string[] Formats = ["text", "json", "markdown", "sarif", "github"];
+    public static readonly string[] Formats = ["text", "json", "markdown", "sarif", "github", "gitlab"];
 
     /// <summary>Parses the command line; a usage error is an <see cref="OptionException"/> (exit 2).</summary>
     public static GateOptions Parse(IReadOnlyList<string> args)

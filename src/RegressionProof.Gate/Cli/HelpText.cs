@@ -40,7 +40,9 @@ internal static class HelpText
                                   repository's blob URL at GITHUB_SHA.
                                   e.g. https://github.com/o/r/blob/{commit}/{path}#L{line}
           --format <format>       What to print on stdout: text (summary, default), json (the coverage
-                                  manifest), markdown (the release log), sarif, github (workflow annotations).
+                                  manifest), markdown (the release log), sarif, github (workflow annotations),
+                                  gitlab (a GitLab Code Quality report). On GitHub Actions and Azure
+                                  Pipelines the CI output comes without a flag (docs/gate.md, "CI").
                                   e.g. --format github
           --no-build              Gate what is already built; do not run dotnet build.
           -c, --configuration <c> The configuration to build and gate. Default: Release.

@@ -110,7 +110,10 @@ internal static partial class ReleaseFileReader
         }
 
         var retired = (json.Retired ?? []).Select(r => r.Id).ToList();
-        return new ReleaseFile(file.Path, json.Version, json.Class, json.Lane ?? ReleaseLane.Standard, approvals, rollback, cards, retired);
+        return new ReleaseFile(file.Path, json.Version, json.Class, json.Lane ?? ReleaseLane.Standard, approvals, rollback, cards, retired)
+        {
+            Lines = ReleaseFileLines.Find(file.Utf8.Span, cards.Select(c => c.Id).ToList()),
+        };
     }
 
     [GeneratedRegex(@"\[\d+\]")]
@@ -120,6 +123,8 @@ internal static partial class ReleaseFileReader
     private sealed class Located(string path, ReadOnlyMemory<byte> utf8)
     {
         public string Path => path;
+
+        public ReadOnlyMemory<byte> Utf8 => utf8;
 
         public (int Line, int Column, JsonTokenType Token, IReadOnlySet<string> Names)? Find(string jsonPath) => JsonProblem.Locate(utf8.Span, jsonPath);
 

@@ -11,7 +11,16 @@ internal sealed record ReleaseFile(
     IReadOnlyList<Approval> Approvals,
     Rollback Rollback,
     IReadOnlyList<Card> Cards,
-    IReadOnlyList<string> Retired);
+    IReadOnlyList<string> Retired)
+{
+    /// <summary>
+    /// Where its parts are, for findings about the release itself (approvals, rollback, a card's
+    /// owner): the line of <c>version</c>, <c>class</c>, <c>lane</c>, <c>approvals</c>,
+    /// <c>rollback</c>, <c>retired</c>, and <c>card:ID</c> for each card's <c>id</c>. Empty for a
+    /// release built in code.
+    /// </summary>
+    public IReadOnlyDictionary<string, int> Lines { get; init; } = new Dictionary<string, int>();
+}
 
 public enum ReleaseClass
 {

@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Text;
 using RegressionProof.Gate.Model;
 
@@ -5,14 +6,23 @@ namespace RegressionProof.Gate.Outputs;
 
 /// <summary>
 /// GitHub Actions workflow commands (<c>::error file=…,line=…::message</c>), with user text escaped
-/// so it can neither end the command early nor start another one.
+/// so it can neither end the command early nor start another one. GitHub shows at most 10 error
+/// and 10 warning annotations of a step and drops the rest unseen, so the errors come first, the
+/// verdict takes an error's place when the release fails, and a notice counts what was left out.
 /// </summary>
 internal static class GitHubAnnotationWriter
 {
+    /// <summary>GitHub's limit per step, for errors and for warnings alike.</summary>
+    public const int MaxPerLevel = 10;
+
     public static string Write(GateResult result)
     {
         var output = new StringBuilder();
-        foreach (var finding in result.Findings)
+        var errors = result.Findings.Where(f => f.Level == FindingLevel.Error).ToList();
+        var warnings = result.Findings.Where(f => f.Level == FindingLevel.Warning).ToList();
+        var shownErrors = errors.Take(result.Passed ? MaxPerLevel : MaxPerLevel - 1).ToList();
+        var shownWarnings = warnings.Take(MaxPerLevel).ToList();
+        foreach (var finding in shownErrors.Concat(shownWarnings))
         {
             output.Append("::").Append(finding.Level == FindingLevel.Error ? "error" : "warning").Append(' ');
             if (ReportLocation.Of(finding) is { } location)
@@ -30,6 +40,14 @@ internal static class GitHubAnnotationWriter
 
         output.Append(result.Passed ? "::notice title=verify-regression-safety::" : "::error title=verify-regression-safety::")
               .Append(Data($"release {result.Input.Release.Version}: {result.Verdict.ToUpperInvariant()}")).Append('\n');
+        var leftOut = result.Findings.Count - shownErrors.Count - shownWarnings.Count;
+        if (leftOut > 0)
+        {
+            output.Append("::notice title=verify-regression-safety::")
+                  .Append(Data($"{leftOut} more findings ({errors.Count - shownErrors.Count} errors, {warnings.Count - shownWarnings.Count} warnings) are not annotated: GitHub shows 10 of each; every finding is in the job summary and release-log.md"))
+                  .Append('\n');
+        }
+
         return output.ToString();
     }
 

@@ -84,7 +84,8 @@ public sealed class GateCommandTests : IDisposable
         var (exit, stdout, _) = Run("--no-build", "--as-of", "2026-11-24");
 
         Assert.Equal(1, exit);
-        Assert.Contains("error RPG003 [regression proof] INTAKE-2 has no regression proof", stdout, StringComparison.Ordinal);
+        // The card has no fix to point at: the finding points at the card's line in the release file.
+        Assert.Contains("error RPG003 [regression proof] release.json(5): INTAKE-2 has no regression proof", stdout, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -136,7 +137,7 @@ public sealed class GateCommandTests : IDisposable
     [Theory]
     [InlineData("--frobnicate", "unknown option --frobnicate; see --help")]
     [InlineData("--as-of 24/11/2026", "--as-of '24/11/2026' is not a date in the form yyyy-MM-dd")]
-    [InlineData("--format yaml", "--format 'yaml' is not one of text, json, markdown, sarif, github")]
+    [InlineData("--format yaml", "--format 'yaml' is not one of text, json, markdown, sarif, github, gitlab")]
     [InlineData("--release", "--release needs a value; see --help")]
     [InlineData("--flaky sometimes", "--flaky 'sometimes' is not one of fail, warn")]
     [InlineData("a b", "one solution, project or folder to gate, not both 'a' and 'b'")]

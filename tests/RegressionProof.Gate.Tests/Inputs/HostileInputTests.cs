@@ -287,7 +287,7 @@ public sealed class HostileInputTests : IDisposable
         var (exit, _, stderr) = Run("--format", "\u001b[31m\nx");
 
         Assert.Equal(2, exit);
-        Assert.Equal("verify-regression-safety: --format '\\u001B[31m x' is not one of text, json, markdown, sarif, github", stderr.TrimEnd());
+        Assert.Equal("verify-regression-safety: --format '\\u001B[31m x' is not one of text, json, markdown, sarif, github, gitlab", stderr.TrimEnd());
     }
 
     private static (int, string) Outcome((int Exit, string Stdout, string Stderr) run) => (run.Exit, run.Stderr.TrimEnd());

@@ -27,7 +27,7 @@ public sealed class HostileOutputTests : IDisposable
     private const string Owner = "mallory \u009b31m \u202eevil\u202c \u2066iso\u2069 \u200f\u061c";
     private const string Path = "src/x\n# PASS <script>alert(1)</script> ::error::boom.cs";
 
-    private static readonly string[] Formats = ["text", "json", "markdown", "sarif", "github"];
+    private static readonly string[] Formats = ["text", "json", "markdown", "sarif", "github", "gitlab"];
 
     private static readonly string[] Outside = ["../../etc/passwd", "/etc/shadow", "C:\\x", "\\\\server\\share", "file:///etc/passwd", "src/../../up.cs"];
 
@@ -223,6 +223,12 @@ public sealed class HostileOutputTests : IDisposable
             RedirectStandardError = true,
         };
         start.Environment["CI"] = "true";
+        // Not the CI service running these tests: no annotations, no job summary.
+        foreach (var variable in (string[])["GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "TF_BUILD"])
+        {
+            start.Environment.Remove(variable);
+        }
+
         var process = Process.Start(start)!;
         _ = process.StandardOutput.ReadToEndAsync();
         return process;
