@@ -78,6 +78,11 @@ internal static partial class ReleaseFileReader
     private static ReleaseFile ToModel(Located file, ReleaseFileJson json)
     {
         file.NotBlank(json.Version, "$.version");
+        if (json.Version.StartsWith(Cli.InitCommand.Placeholder, StringComparison.Ordinal))
+        {
+            // init leaves the version to the user; a release file it wrote must not pass half-written.
+            throw file.At("$.version", "the version is still the placeholder init wrote; set the version to release");
+        }
 
         var approvals = new List<Approval>();
         for (var i = 0; i < (json.Approvals?.Count ?? 0); i++)

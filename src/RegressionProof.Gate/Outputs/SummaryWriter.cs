@@ -24,6 +24,16 @@ internal static class SummaryWriter
             .Append(input.AsOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).Append('\n');
         text.Append(input.Assemblies.Count).Append(" assemblies, ").Append(input.Links.Count).Append(" links")
             .Append(input.TestResults is null ? string.Empty : $", {input.TestResults.All.Count} test results from {input.TestResults.Files.Count} files ({input.TestResults.Runs} runs; each test's last attempt counts{PassedOver(input.TestResults)})").Append("\n\n");
+        AppendCardsAndFindings(text, result);
+        text.Append('\n').Append(result.Passed ? "PASS" : "FAIL").Append(": release ").Append(Text.Printable(input.Release.Version))
+            .Append(result.Passed ? " passes the gate" : $" fails the gate ({result.Findings.Count(f => f.Level == FindingLevel.Error)} errors)")
+            .Append('\n');
+        return text.ToString();
+    }
+
+    /// <summary>The per-card table and the findings (shared with <c>check</c>, whose header and verdict differ).</summary>
+    public static void AppendCardsAndFindings(StringBuilder text, GateResult result)
+    {
 
         // Rows start with "- ", never with user text: a line that starts with "::" is a GitHub
         // workflow command. Cells are cut so one enormous ID cannot widen every row.
@@ -55,11 +65,6 @@ internal static class SummaryWriter
                 text.Append(Text.Printable(finding.Message)).Append(". Fix: ").Append(Text.Printable(finding.Fix)).Append(".\n");
             }
         }
-
-        text.Append('\n').Append(result.Passed ? "PASS" : "FAIL").Append(": release ").Append(Text.Printable(input.Release.Version))
-            .Append(result.Passed ? " passes the gate" : $" fails the gate ({result.Findings.Count(f => f.Level == FindingLevel.Error)} errors)")
-            .Append('\n');
-        return text.ToString();
     }
 
     /// <summary>"; passed over 2 files that are not test results", or nothing.</summary>
