@@ -16,8 +16,7 @@ namespace RegressionProof.Gate.Cli;
 /// </summary>
 internal static class InitCommand
 {
-    /// <summary>The mark of a value init left for the user; the release file reader refuses it.</summary>
-    public const string Placeholder = "<fill in:";
+    private const string Placeholder = ReleaseFileReader.InitPlaceholder;
 
     public static int Run(GateOptions options, TextWriter stdout, TextWriter stderr, string workingDirectory, bool interactive)
     {
