@@ -84,6 +84,13 @@ internal static class GateCli
         public override int Invoke(ParseResult parseResult) => ExitCodes.Pass;
     }
 
+    /// <summary>
+    /// Parses a command line. An argument is what it says: "@name" is a path, as it always was,
+    /// not a response file to expand.
+    /// </summary>
+    public static ParseResult Parse(RootCommand root, IReadOnlyList<string> args) =>
+        root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
+
     /// <summary>The subcommands, for messages that list them.</summary>
     public static IReadOnlyList<string> Subcommands { get; } = ["init", "check"];
 

@@ -24,7 +24,7 @@ internal static class GateCommand
     public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, string workingDirectory, bool interactive = false)
     {
         var root = GateCli.Build();
-        var parsed = root.Parse(args);
+        var parsed = GateCli.Parse(root, args);
         if (parsed.GetResult(root.Options.OfType<VersionOption>().Single()) is not null && args.Count == 1)
         {
             stdout.WriteLine(Version);

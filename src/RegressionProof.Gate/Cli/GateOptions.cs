@@ -37,7 +37,7 @@ internal sealed record GateOptions
     /// <summary>Parses a command line that runs a command; a usage error is an <see cref="OptionException"/> (exit 2).</summary>
     public static GateOptions Parse(IReadOnlyList<string> args)
     {
-        var parsed = GateCli.Build().Parse(args);
+        var parsed = GateCli.Parse(GateCli.Build(), args);
         return UsageErrors.Of(parsed) is { } message ? throw new OptionException(message) : GateCli.ToOptions(parsed);
     }
 

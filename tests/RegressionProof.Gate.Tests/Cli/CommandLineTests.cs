@@ -86,6 +86,18 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal("--format", stdout.Trim());
     }
 
+    [Fact]
+    public void An_argument_starting_with_an_at_sign_is_a_path_not_a_response_file()
+    {
+        _folder.Write("@shop/notes.txt", "--frobnicate");
+
+        var (exit, _, stderr) = Run("@shop/notes.txt", "--no-build");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("@shop/notes.txt", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("unknown option", stderr, StringComparison.Ordinal);
+    }
+
     private (int Exit, string Stdout, string Stderr) Run(params string[] args)
     {
         using var stdout = new StringWriter();
