@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using RegressionProof.Gate.Model;
 
 namespace RegressionProof.Gate.Cli;
@@ -43,10 +44,18 @@ internal sealed record GateOptions
 
     /// <summary>
     /// The options, once checked against the file system: <c>--out</c> names a folder (or one to
-    /// create), never a file nor a path through one.
+    /// create), never a file nor a path through one; a path that is not there but is a subcommand
+    /// mistyped is said to be one.
     /// </summary>
     public GateOptions CheckedIn(string workingDirectory)
     {
+        var target = System.IO.Path.Combine(workingDirectory, Path);
+        if (Command == GateSubcommand.Gate && !System.IO.File.Exists(target) && !System.IO.Directory.Exists(target)
+            && GateCli.Subcommands.FirstOrDefault(name => UsageErrors.IsSlip(Path, name)) is { } subcommand)
+        {
+            throw new OptionException($"'{Path}' is neither a file nor a folder; did you mean the subcommand {subcommand}? see --help");
+        }
+
         var folder = System.IO.Path.GetFullPath(System.IO.Path.Combine(workingDirectory, Out));
         for (var at = folder; !string.IsNullOrEmpty(at); at = System.IO.Path.GetDirectoryName(at))
         {

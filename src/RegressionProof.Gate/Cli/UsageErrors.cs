@@ -62,6 +62,9 @@ internal static class UsageErrors
             .FirstOrDefault();
     }
 
+    /// <summary>Whether <paramref name="typed"/> is one slip away from <paramref name="meant"/>.</summary>
+    public static bool IsSlip(string typed, string meant) => typed != meant && EditDistance(typed, meant) <= 1;
+
     // Levenshtein distance, with a swap of two neighbours counting as one slip (--no-biuld).
     private static int EditDistance(string a, string b)
     {

@@ -39,6 +39,27 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal("verify-regression-safety: " + message, stderr.TrimEnd());
     }
 
+    [Theory]
+    [InlineData("chek", "'chek' is neither a file nor a folder; did you mean the subcommand check? see --help")]
+    [InlineData("int", "'int' is neither a file nor a folder; did you mean the subcommand init? see --help")]
+    public void A_mistyped_subcommand_exits_2_naming_the_subcommand(string typed, string message)
+    {
+        var (exit, _, stderr) = Run(typed, "--no-build");
+
+        Assert.Equal(2, exit);
+        Assert.Equal("verify-regression-safety: " + message, stderr.TrimEnd());
+    }
+
+    [Fact]
+    public void A_folder_named_like_a_subcommand_is_still_gated()
+    {
+        CliFixtures.BuildShop(Path.Combine(_folder.Path, "chek"), CliFixtures.ProvenManifest);
+        _folder.Write("chek/release.json", CliFixtures.Release);
+        _folder.Write("chek/CHANGELOG.md", "## [2.4.1]\n- INTAKE-1\n");
+
+        Assert.Equal(0, Run("chek", "--no-build", "--as-of", "2026-11-24").Exit);
+    }
+
     [Fact]
     public void A_relative_out_is_taken_from_the_current_directory_not_from_the_solutions_folder()
     {
