@@ -1,7 +1,11 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.CommandLine;
+using System.CommandLine.Invocation;
+using System.CommandLine.Help;
 using System.Linq;
+using System.Reflection;
 using System.Text;
 using RegressionProof.Gate.Checks;
 using RegressionProof.Gate.Inputs;
@@ -22,10 +26,30 @@ internal static class GateCommand
     public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, string workingDirectory, bool interactive = false, CiEnvironment? ci = null)
     {
         ci ??= CiEnvironment.None;
+        var root = GateCli.Build();
+        var parsed = GateCli.Parse(root, args);
+        if (parsed.GetResult(root.Options.OfType<VersionOption>().Single()) is not null && args.Count == 1)
+        {
+            stdout.WriteLine(Version);
+            return ExitCodes.Pass;
+        }
+
+        // Help and the directives ([suggest] for shell completion, [diagram]) act on their own.
+        if (parsed.Action is not null and not ParseErrorAction and not GateCli.RunCommand)
+        {
+            var exit = parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+            if (parsed.Action is HelpAction)
+            {
+                stdout.WriteLine(HelpText.Footer);
+            }
+
+            return exit;
+        }
+
         GateOptions options;
         try
         {
-            options = GateOptions.Parse(args).CheckedIn(workingDirectory);
+            options = (UsageErrors.Of(parsed) is { } message ? throw new OptionException(message) : GateCli.ToOptions(parsed)).CheckedIn(workingDirectory);
         }
         catch (OptionException exception)
         {
@@ -33,10 +57,12 @@ internal static class GateCommand
             return ExitCodes.UnusableInput;
         }
 
-        if (options.Help)
+        switch (options.Command)
         {
-            stdout.WriteLine(HelpText.Text);
-            return ExitCodes.Pass;
+            case GateSubcommand.Init:
+                return Guarded(() => InitCommand.Run(options, stdout, stderr, workingDirectory, interactive), stderr);
+            case GateSubcommand.Check:
+                return Guarded(() => CheckCommand.Run(options, stdout, stderr, workingDirectory, interactive), stderr);
         }
 
         try
@@ -104,6 +130,24 @@ internal static class GateCommand
         }
     }
 
+    /// <summary>The informational version of the tool (with its commit, when built from one).</summary>
+    public static string Version =>
+        typeof(GateCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+
+    /// <summary>Runs a command; an unusable input is exit 2 with its message, never a stack trace.</summary>
+    public static int Guarded(Func<int> command, TextWriter stderr)
+    {
+        try
+        {
+            return command();
+        }
+        catch (Exception exception) when (exception is InputException or IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine("verify-regression-safety: " + Text.Printable(exception.Message));
+            return ExitCodes.UnusableInput;
+        }
+    }
+
     public static GateResult Decide(GateOptions options, string workingDirectory, TextWriter log, bool interactive)
     {
         var target = Discovery.Resolve(Path.Combine(workingDirectory, options.Path), options.Configuration);
@@ -119,6 +163,15 @@ internal static class GateCommand
             testResults = TestResultsReader.Load(options.TestResults, workingDirectory);
         }
 
+        var assemblies = ScanBuild(target, options, log, interactive, withEarlierApiFormat: baseline?.LegacyPublicApi is { Count: > 0 });
+        var asOf = options.AsOf ?? DateOnly.FromDateTime(DateTime.Today);
+        var input = new GateInput(release, changelog, assemblies, testResults, baseline, asOf) { Flaky = options.Flaky };
+        return new GateResult(input, Gatekeeper.Decide(input));
+    }
+
+    /// <summary>Builds the target (unless --no-build) and reads the manifests of its assemblies.</summary>
+    public static IReadOnlyList<ScannedAssembly> ScanBuild(Discovery.Target target, GateOptions options, TextWriter log, bool interactive, bool withEarlierApiFormat = false)
+    {
         if (!options.NoBuild)
         {
             Progress(interactive, log, $"building {Path.GetFileName(target.Path)} ({options.Configuration})…");
@@ -135,15 +188,13 @@ internal static class GateCommand
             discovered.Files,
             target.Folder,
             interactive ? (done, total) => Progress(true, log, $"scanning assemblies {done}/{total}") : null,
-            withEarlierApiFormat: baseline?.LegacyPublicApi is { Count: > 0 });
+            withEarlierApiFormat);
         if (interactive)
         {
             log.Write("\r" + new string(' ', 60) + "\r");
         }
 
-        var asOf = options.AsOf ?? DateOnly.FromDateTime(DateTime.Today);
-        var input = new GateInput(release, changelog, assemblies, testResults, baseline, asOf) { Flaky = options.Flaky };
-        return new GateResult(input, Gatekeeper.Decide(input));
+        return assemblies;
     }
 
     private static string Resolve(string? given, string workingDirectory, string folder, string defaultName) =>

@@ -1,13 +1,18 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
+using System.Linq;
 using RegressionProof.Gate.Model;
 
 namespace RegressionProof.Gate.Cli;
 
-/// <summary>The options of verify-regression-safety (docs/gate.md, "Options"; the names are contract).</summary>
+/// <summary>What verify-regression-safety was asked to do (docs/gate.md, "Options"); <see cref="GateCli"/> defines the command line.</summary>
 internal sealed record GateOptions
 {
+    /// <summary>A relative <c>--out</c> is taken from the current directory (docs/gate.md, "Outputs").</summary>
+    public const string DefaultOut = "artifacts/regression-proof";
+
+    public GateSubcommand Command { get; init; } = GateSubcommand.Gate;
+
     public string Path { get; init; } = ".";
 
     public string? Release { get; init; }
@@ -20,7 +25,7 @@ internal sealed record GateOptions
 
     public DateOnly? AsOf { get; init; }
 
-    public string Out { get; init; } = "artifacts/regression-proof";
+    public string Out { get; init; } = DefaultOut;
 
     public string Format { get; init; } = "text";
 
@@ -28,128 +33,30 @@ internal sealed record GateOptions
 
     public string Configuration { get; init; } = "Release";
 
-    public bool Help { get; init; }
-
     public FlakyPolicy Flaky { get; init; } = FlakyPolicy.Warn;
 
     /// <summary>The URL of a source line, with <c>{commit}</c>, <c>{path}</c> and <c>{line}</c>; null to detect it on CI.</summary>
     public string? SourceUrlTemplate { get; init; }
 
-    public static readonly string[] Formats = ["text", "json", "markdown", "sarif", "github", "gitlab"];
-
-    /// <summary>Parses the command line; a usage error is an <see cref="OptionException"/> (exit 2).</summary>
+    /// <summary>Parses a command line that runs a command; a usage error is an <see cref="OptionException"/> (exit 2).</summary>
     public static GateOptions Parse(IReadOnlyList<string> args)
     {
-        var options = new GateOptions();
-        string? positional = null;
-        for (var i = 0; i < args.Count; i++)
-        {
-            var arg = args[i];
-            string Value()
-            {
-                if (i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal))
-                {
-                    throw new OptionException($"{arg} needs a value; see --help");
-                }
-
-                return args[++i];
-            }
-
-            switch (arg)
-            {
-                case "-h" or "--help" or "-?":
-                    options = options with { Help = true };
-                    break;
-                case "--release":
-                    options = options with { Release = Value() };
-                    break;
-                case "--changelog":
-                    options = options with { Changelog = Value() };
-                    break;
-                case "--test-results":
-                    options.TestResults.Add(Value());
-                    break;
-                case "--baseline":
-                    options = options with { Baseline = Value() };
-                    break;
-                case "--as-of":
-                    var date = Value();
-                    options = options with
-                    {
-                        AsOf = DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var asOf)
-                            ? asOf
-                            : throw new OptionException($"--as-of '{date}' is not a date in the form yyyy-MM-dd"),
-                    };
-                    break;
-                case "--out":
-                    var folder = Value();
-                    options = options with
-                    {
-                        Out = string.IsNullOrWhiteSpace(folder) ? throw new OptionException("--out needs a folder, not an empty name") : folder,
-                    };
-                    break;
-                case "--format":
-                    var format = Value();
-                    options = options with
-                    {
-                        Format = Array.IndexOf(Formats, format) >= 0
-                            ? format
-                            : throw new OptionException($"--format '{format}' is not one of {string.Join(", ", Formats)}"),
-                    };
-                    break;
-                case "--flaky":
-                    var flaky = Value();
-                    options = options with
-                    {
-                        Flaky = flaky switch
-                        {
-                            "warn" => FlakyPolicy.Warn,
-                            "fail" => FlakyPolicy.Fail,
-                            _ => throw new OptionException($"--flaky '{flaky}' is not one of fail, warn"),
-                        },
-                    };
-                    break;
-                case "--source-url-template":
-                    var template = Value();
-                    options = options with
-                    {
-                        SourceUrlTemplate = Outputs.SourceLinks.Problem(template) is { } problem ? throw new OptionException(problem) : template,
-                    };
-                    break;
-                case "--no-build":
-                    options = options with { NoBuild = true };
-                    break;
-                case "-c" or "--configuration":
-                    options = options with { Configuration = Value() };
-                    break;
-                default:
-                    if (arg.StartsWith('-'))
-                    {
-                        throw new OptionException($"unknown option {arg}; see --help");
-                    }
-
-                    if (positional is not null)
-                    {
-                        throw new OptionException($"one solution, project or folder to gate, not both '{positional}' and '{arg}'");
-                    }
-
-                    positional = arg;
-                    break;
-            }
-        }
-
-        return positional is null ? options : options with { Path = positional };
+        var parsed = GateCli.Parse(GateCli.Build(), args);
+        return UsageErrors.Of(parsed) is { } message ? throw new OptionException(message) : GateCli.ToOptions(parsed);
     }
 
     /// <summary>
     /// The options, once checked against the file system: <c>--out</c> names a folder (or one to
-    /// create), never a file nor a path through one.
+    /// create), never a file nor a path through one; a path that is not there but is a subcommand
+    /// mistyped is said to be one.
     /// </summary>
     public GateOptions CheckedIn(string workingDirectory)
     {
-        if (Help)
+        var target = System.IO.Path.Combine(workingDirectory, Path);
+        if (Command == GateSubcommand.Gate && !System.IO.File.Exists(target) && !System.IO.Directory.Exists(target)
+            && GateCli.Subcommands.FirstOrDefault(name => UsageErrors.IsSlip(Path, name)) is { } subcommand)
         {
-            return this;
+            throw new OptionException($"'{Path}' is neither a file nor a folder; did you mean the subcommand {subcommand}? see --help");
         }
 
         var folder = System.IO.Path.GetFullPath(System.IO.Path.Combine(workingDirectory, Out));
@@ -165,6 +72,14 @@ internal sealed record GateOptions
 
         return this;
     }
+}
+
+/// <summary>The command of the command line: the gate itself unless a subcommand comes first.</summary>
+internal enum GateSubcommand
+{
+    Gate,
+    Init,
+    Check,
 }
 
 /// <summary>A command line that cannot be used.</summary>

@@ -74,10 +74,18 @@ internal static partial class ReleaseFileReader
         return ToModel(file, json ?? throw file.At("$", WrongKind["$"]));
     }
 
+    /// <summary>The mark of a value <c>init</c> left for the user to fill in; a release file that still has one is refused.</summary>
+    public const string InitPlaceholder = "<fill in:";
+
     /// <summary>The model, once what the types cannot say is checked: IDs and names are not blank, lists hold no null, a card is listed once.</summary>
     private static ReleaseFile ToModel(Located file, ReleaseFileJson json)
     {
         file.NotBlank(json.Version, "$.version");
+        if (json.Version.StartsWith(InitPlaceholder, StringComparison.Ordinal))
+        {
+            // init leaves the version to the user; a release file it wrote must not pass half-written.
+            throw file.At("$.version", "the version is still the placeholder init wrote; set the version to release");
+        }
 
         var approvals = new List<Approval>();
         for (var i = 0; i < (json.Approvals?.Count ?? 0); i++)

@@ -29,6 +29,13 @@ internal static class SummaryWriter
             .Append(counts.Unproven).Append(" unproven; ").Append(counts.Errors).Append(" errors, ").Append(counts.Warnings).Append(" warnings\n");
         text.Append(input.Assemblies.Count).Append(" assemblies, ").Append(input.Links.Count).Append(" links")
             .Append(input.TestResults is null ? string.Empty : $", {input.TestResults.All.Count} test results from {input.TestResults.Files.Count} files ({input.TestResults.Runs} runs; each test's last attempt counts{PassedOver(input.TestResults)})").Append("\n\n");
+        AppendCardsAndFindings(text, result);
+        return text.ToString();
+    }
+
+    /// <summary>The per-card table and the findings (shared with <c>check</c>, whose header and verdict differ).</summary>
+    public static void AppendCardsAndFindings(StringBuilder text, GateResult result)
+    {
 
         // Rows start with "- ", never with user text: a line that starts with "::" is a GitHub
         // workflow command. Cells are cut so one enormous ID cannot widen every row.
@@ -60,8 +67,6 @@ internal static class SummaryWriter
                 text.Append(Text.Printable(finding.Message)).Append(". Fix: ").Append(Text.Printable(finding.Fix)).Append(".\n");
             }
         }
-
-        return text.ToString();
     }
 
     /// <summary>"; passed over 2 files that are not test results", or nothing.</summary>
