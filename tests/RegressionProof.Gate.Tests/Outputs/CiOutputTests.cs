@@ -53,7 +53,7 @@ public sealed class CiOutputTests : IDisposable
         var releaseLog = File.ReadAllText(Path.Combine(_folder.Path, "out", GateCommand.ReleaseLogFile));
         Assert.Equal("earlier step output\n" + releaseLog, File.ReadAllText(summary));
         var lines = stdout.TrimEnd('\n').Split('\n');
-        Assert.StartsWith("verify-regression-safety: release 2.4.1", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("FAIL: release 2.4.1 fails the gate", lines[0], StringComparison.Ordinal);
         Assert.Equal("::error title=verify-regression-safety::release 2.4.1: FAIL", lines[^1]);
         Assert.Contains(lines, line => line.StartsWith("::error file=src/Shop/Pricing.cs,line=3,title=RPG003", StringComparison.Ordinal));
     }
