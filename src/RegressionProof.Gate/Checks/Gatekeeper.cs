@@ -22,11 +22,15 @@ internal static class Gatekeeper
         FastPatchLaneCheck.Check,
         KeepProbesCheck.Check,
         SuspectProofCheck.Check,
+        ReleaseLabelsCheck.Check,
     ];
 
-    /// <summary>Every finding, in a fixed order: by rule, card, message, then location; the checks need not sort.</summary>
+    /// <summary>
+    /// Every finding, in a fixed order: by rule, card, message, then location; the checks need not
+    /// sort. The release file's exceptions are applied last, to every other check's findings.
+    /// </summary>
     public static IReadOnlyList<Finding> Decide(GateInput input) =>
-        Checks.SelectMany(check => check(input))
+        AuditedExceptionsCheck.Apply(input, Checks.SelectMany(check => check(input)).ToList())
             .OrderBy(f => f.RuleId, StringComparer.Ordinal)
             .ThenBy(f => f.Card ?? string.Empty, StringComparer.Ordinal)
             .ThenBy(f => f.Message, StringComparer.Ordinal)

@@ -17,7 +17,11 @@ internal static class GateCommand
     public const string ReleaseLogFile = "release-log.md";
     public const string SarifFile = "regression-proof.sarif";
 
-    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, string workingDirectory, bool interactive = false)
+    /// <summary>
+    /// Runs the gate. <paramref name="environment"/> gives the variables of the run (a GitHub Actions
+    /// pull request's labels are read through it); without it, none are set.
+    /// </summary>
+    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, string workingDirectory, bool interactive = false, Func<string, string?>? environment = null)
     {
         GateOptions options;
         try
@@ -38,7 +42,7 @@ internal static class GateCommand
 
         try
         {
-            var result = Decide(options, workingDirectory, stderr, interactive);
+            var result = Decide(options, workingDirectory, stderr, interactive, environment ?? (_ => null));
             var releaseLog = ReleaseLogWriter.Write(result);
             var sarif = SarifWriter.Write(result);
             var outputs = Path.GetFullPath(Path.Combine(workingDirectory, options.Out));
@@ -70,12 +74,13 @@ internal static class GateCommand
         }
     }
 
-    public static GateResult Decide(GateOptions options, string workingDirectory, TextWriter log, bool interactive)
+    public static GateResult Decide(GateOptions options, string workingDirectory, TextWriter log, bool interactive, Func<string, string?> environment)
     {
         var target = Discovery.Resolve(Path.Combine(workingDirectory, options.Path), options.Configuration);
         var release = ReleaseFileReader.Read(Resolve(options.Release, workingDirectory, target.Folder, "release.json"));
         var changelogPath = Resolve(options.Changelog, workingDirectory, target.Folder, "CHANGELOG.md");
         var changelog = ChangelogReader.Parse(Path.GetRelativePath(target.Folder, changelogPath).Replace('\\', '/'), TextFile.Read(changelogPath, "changelog"));
+        var pullRequest = PullRequestEvent.FromEnvironment(environment);
         var baseline = options.Baseline is null ? null : BaselineReader.Read(Path.GetFullPath(Path.Combine(workingDirectory, options.Baseline)));
         TestResults? testResults = null;
         if (options.TestResults.Count > 0)
@@ -106,7 +111,7 @@ internal static class GateCommand
         }
 
         var asOf = options.AsOf ?? DateOnly.FromDateTime(DateTime.Today);
-        var input = new GateInput(release, changelog, assemblies, testResults, baseline, asOf) { Flaky = options.Flaky };
+        var input = new GateInput(release, changelog, assemblies, testResults, baseline, asOf) { Flaky = options.Flaky, PullRequest = pullRequest, LabelScheme = options.LabelScheme };
         return new GateResult(input, Gatekeeper.Decide(input));
     }
 

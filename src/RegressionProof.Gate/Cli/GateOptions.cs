@@ -32,6 +32,9 @@ internal sealed record GateOptions
 
     public FlakyPolicy Flaky { get; init; } = FlakyPolicy.Warn;
 
+    /// <summary>The pull-request label of the release class: <c>{class}</c> stands for patch, minor or major (<c>--label-scheme</c>).</summary>
+    public string LabelScheme { get; init; } = PullRequest.DefaultLabelScheme;
+
     public static readonly string[] Formats = ["text", "json", "markdown", "sarif", "github"];
 
     /// <summary>Parses the command line; a usage error is an <see cref="OptionException"/> (exit 2).</summary>
@@ -104,6 +107,15 @@ internal sealed record GateOptions
                             "fail" => FlakyPolicy.Fail,
                             _ => throw new OptionException($"--flaky '{flaky}' is not one of fail, warn"),
                         },
+                    };
+                    break;
+                case "--label-scheme":
+                    var scheme = Value();
+                    options = options with
+                    {
+                        LabelScheme = scheme.Contains(PullRequest.ClassPlaceholder, StringComparison.Ordinal)
+                            ? scheme
+                            : throw new OptionException($"--label-scheme '{scheme}' must contain {PullRequest.ClassPlaceholder}, e.g. \"release:{PullRequest.ClassPlaceholder}\""),
                     };
                     break;
                 case "--no-build":

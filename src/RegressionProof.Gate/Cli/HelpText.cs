@@ -10,7 +10,8 @@ internal static class HelpText
         Builds the solution (unless --no-build), reads the RegressionProof manifest embedded in every
         project's assemblies (without loading them), and checks the release against the guarded
         release path: evidence, owner + backup, regression proof, approvals, rollback, changelog,
-        API class, fast-patch lane, probes kept in place, suspect proofs.
+        API class, fast-patch lane, probes kept in place, suspect proofs, audited exceptions,
+        release labels.
 
         Arguments:
           <solution|project|folder>  What to gate: a .sln/.slnx, a .csproj, or a folder (its solution,
@@ -36,6 +37,9 @@ internal static class HelpText
           --format <format>       What to print on stdout: text (summary, default), json (the coverage
                                   manifest), markdown (the release log), sarif, github (workflow annotations).
                                   e.g. --format github
+          --label-scheme <scheme> The pull-request label of the release class, {class} standing for patch,
+                                  minor or major; checked in pull-request runs on GitHub Actions.
+                                  Default: {class}.  e.g. --label-scheme "release:{class}"
           --no-build              Gate what is already built; do not run dotnet build.
           -c, --configuration <c> The configuration to build and gate. Default: Release.
           -h, --help              Show this help.
