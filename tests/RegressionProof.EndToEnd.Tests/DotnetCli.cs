@@ -21,6 +21,9 @@ internal static class DotnetCli
         // No build servers left behind by the consumer builds: each test cleans up after itself.
         start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
         start.Environment["UseSharedCompilation"] = "false";
+        // The gates run here decide the sample's releases, not the pull request whose CI runs these
+        // tests: without the event name, the gate does not read that pull request's labels.
+        start.Environment.Remove("GITHUB_EVENT_NAME");
         using var process = Process.Start(start)!;
         var output = new StringBuilder();
         process.OutputDataReceived += (_, e) => Append(output, e.Data);
