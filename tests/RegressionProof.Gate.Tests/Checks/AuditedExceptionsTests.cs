@@ -110,7 +110,7 @@ public class AuditedExceptionsTests
         var findings = Gatekeeper.Decide(Input(Exception(rca: rca, rcaDue: rcaDue)));
 
         var errors = findings.Where(f => f.RuleId == "RPG014" && f.Level == FindingLevel.Error).ToList();
-        Assert.Equal(overdue, GateResult.Passes(findings) == false);
+        Assert.Equal(!overdue, GateResult.Passes(findings));
         if (overdue)
         {
             var error = Assert.Single(errors);
