@@ -104,9 +104,9 @@ internal static class AuditedExceptionsCheck
     public static string Name(ReleaseException exception) =>
         $"the exception to {exception.Check}{(exception.Card is null ? string.Empty : " for " + exception.Card)} (exceptions[{exception.Index}])";
 
-    /// <summary>How a waived finding is told: waived, by whom, why, until when.</summary>
+    /// <summary>How a waived finding is told after "Waived": by whom, until when, why, and its RCA.</summary>
     public static string Waived(ReleaseException exception) =>
-        $"waived by {exception.Approver} until {Day(exception.Expires)}: {exception.Reason}; RCA {(exception.Rca is { } rca ? rca : "due " + Day(exception.RcaDue!.Value))}";
+        $"by {exception.Approver} until {Day(exception.Expires)}: {exception.Reason}; RCA {(exception.Rca is { } rca ? rca : "due " + Day(exception.RcaDue!.Value))}";
 
     public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

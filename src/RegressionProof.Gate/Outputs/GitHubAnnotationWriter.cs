@@ -25,7 +25,7 @@ internal static class GitHubAnnotationWriter
             }
 
             output.Append("title=").Append(Property($"{finding.RuleId} {finding.Policy}"));
-            output.Append("::").Append(Data($"{finding.Message}. Fix: {finding.Fix}.{(finding.WaivedBy is { } waiver ? $" {Checks.AuditedExceptionsCheck.Waived(waiver)}." : string.Empty)}")).Append('\n');
+            output.Append("::").Append(Data($"{finding.Message}. Fix: {finding.Fix}.{(finding.WaivedBy is { } waiver ? $" Waived {Checks.AuditedExceptionsCheck.Waived(waiver)}." : string.Empty)}")).Append('\n');
         }
 
         output.Append(result.Passed ? "::notice title=verify-regression-safety::" : "::error title=verify-regression-safety::")

@@ -67,7 +67,7 @@ internal static class ReleaseLogWriter
 
                 if (finding.WaivedBy is { } waiver)
                 {
-                    md.Append(" **Waived** ").Append(MarkdownText.Escape(AuditedExceptionsCheck.Waived(waiver)["waived ".Length..])).Append('.');
+                    md.Append(" **Waived** ").Append(MarkdownText.Escape(AuditedExceptionsCheck.Waived(waiver))).Append('.');
                 }
 
                 md.Append('\n');

@@ -57,7 +57,7 @@ internal static class SummaryWriter
                 text.Append(Text.Printable(finding.Message)).Append(". Fix: ").Append(Text.Printable(finding.Fix)).Append('.');
                 if (finding.WaivedBy is { } waiver)
                 {
-                    text.Append(' ').Append(Text.Printable(AuditedExceptionsCheck.Waived(waiver))).Append('.');
+                    text.Append(" Waived ").Append(Text.Printable(AuditedExceptionsCheck.Waived(waiver))).Append('.');
                 }
 
                 text.Append('\n');

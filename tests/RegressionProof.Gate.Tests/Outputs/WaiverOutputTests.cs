@@ -38,7 +38,7 @@ public sealed class WaiverOutputTests
         var summary = SummaryWriter.Write(Waived());
 
         Assert.Contains("waived error RPG003 [regression proof] src/Shop/Pricing.cs(7): INTAKE-1 has no regression proof", summary, StringComparison.Ordinal);
-        Assert.Contains($"Waived by erin until 2026-12-31: {Reason}; RCA https://wiki.example/rca/9.", summary, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains($"Waived by erin until 2026-12-31: {Reason}; RCA https://wiki.example/rca/9.", summary, StringComparison.Ordinal);
         Assert.Contains("warning RPG014 [audited exceptions] the exception to RPG007 (exceptions[1]) is stale", summary, StringComparison.Ordinal);
         Assert.Contains("PASS: release 2.4.1 passes the gate; 1 finding waived by an exception", summary, StringComparison.Ordinal);
         Assert.Contains("PR labels: not verified (not a pull-request run on GitHub Actions)", summary, StringComparison.Ordinal);
@@ -112,7 +112,7 @@ public sealed class WaiverOutputTests
 
         var line = Assert.Single(annotations.Split('\n'), l => l.Contains("RPG003", StringComparison.Ordinal));
         Assert.StartsWith("::warning ", line, StringComparison.Ordinal);
-        Assert.Contains("waived by erin until 2026-12-31", line, StringComparison.Ordinal);
+        Assert.Contains("Waived by erin until 2026-12-31", line, StringComparison.Ordinal);
         Assert.StartsWith("::notice title=verify-regression-safety::", annotations.Split('\n')[^2], StringComparison.Ordinal);
     }
 }
