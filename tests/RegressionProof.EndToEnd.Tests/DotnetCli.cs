@@ -21,9 +21,10 @@ internal static class DotnetCli
         // No build servers left behind by the consumer builds: each test cleans up after itself.
         start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
         start.Environment["UseSharedCompilation"] = "false";
-        // The gate adds CI output on GitHub Actions and Azure Pipelines; the tests check its output
-        // as it is everywhere else, and never write to the real job summary.
-        foreach (var variable in (string[])["GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "TF_BUILD"])
+        // The gate adds CI output on GitHub Actions and Azure Pipelines, and checks a pull request's
+        // labels; the tests check its output as it is everywhere else, never write to the real job
+        // summary and never read the labels of the pull request whose CI runs them.
+        foreach (var variable in (string[])["GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "TF_BUILD", "GITHUB_EVENT_NAME"])
         {
             start.Environment.Remove(variable);
         }

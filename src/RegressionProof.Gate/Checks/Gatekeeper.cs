@@ -22,15 +22,16 @@ internal static class Gatekeeper
         FastPatchLaneCheck.Check,
         KeepProbesCheck.Check,
         SuspectProofCheck.Check,
+        ReleaseLabelsCheck.Check,
     ];
 
     /// <summary>
     /// Every finding, placed (<see cref="ReleaseFileLocations"/>) and in a fixed order: by rule,
-    /// card, message, then location; the checks need not sort.
+    /// card, message, then location; the checks need not sort. The release file's exceptions are
+    /// applied last, to every other check's findings.
     /// </summary>
     public static IReadOnlyList<Finding> Decide(GateInput input) =>
-        Checks.SelectMany(check => check(input))
-            .Select(finding => ReleaseFileLocations.Place(finding, input))
+        AuditedExceptionsCheck.Apply(input, Checks.SelectMany(check => check(input)).Select(finding => ReleaseFileLocations.Place(finding, input)).ToList())
             .OrderBy(f => f.RuleId, StringComparer.Ordinal)
             .ThenBy(f => f.Card ?? string.Empty, StringComparer.Ordinal)
             .ThenBy(f => f.Message, StringComparer.Ordinal)

@@ -20,10 +20,13 @@ internal static class Policies
     public static readonly Policy FastPatchLane = new("RPG011", "fast-patch lane", "The fast-patch lane is for P0/P1 regressions, SLA breaches, security fixes and cost/performance anomalies, with rollback tested and release captain approval.");
     public static readonly Policy KeepProbes = new("RPG012", "keep probes in place", "Proofs of earlier cards stay in place unless the card is retired.");
     public static readonly Policy SuspectProof = new("RPG013", "suspect proof", "When a fix's code changes, its proof is expected to change with it.");
+    public static readonly Policy AuditedExceptions = new("RPG014", "audited exceptions", "An exception waives a check only with governance approval and until it expires, visibly; its post-incident RCA is not overdue.");
+    public static readonly Policy ReleaseLabels = new("RPG015", "release labels", "In a pull-request run on GitHub Actions, the pull request is labeled with the release class.");
 
     public static readonly IReadOnlyList<Policy> All =
     [
         Evidence, OwnerAndBackup, RegressionProof, FixLinkedToCard, Approvals, Rollback, Changelog,
         PatchZeroApiChange, MinorAdditive, MajorMigrationTests, FastPatchLane, KeepProbes, SuspectProof,
+        AuditedExceptions, ReleaseLabels,
     ];
 }

@@ -18,7 +18,7 @@ internal static class GateCli
     /// <summary>A fresh tree: parsing leaves results on the symbols' parse state, never on shared statics.</summary>
     public static RootCommand Build()
     {
-        var root = new RootCommand("Decide a release from its build artifacts. Builds the solution (unless --no-build), reads the RegressionProof manifest embedded in every project's assemblies (without loading them), and checks the release against the guarded release path: evidence, owner + backup, regression proof, approvals, rollback, changelog, API class, fast-patch lane, probes kept in place, suspect proofs.")
+        var root = new RootCommand("Decide a release from its build artifacts. Builds the solution (unless --no-build), reads the RegressionProof manifest embedded in every project's assemblies (without loading them), and checks the release against the guarded release path: evidence, owner + backup, regression proof, approvals, rollback, changelog, API class, fast-patch lane, probes kept in place, suspect proofs, audited exceptions, release labels.")
         {
             O.Target(),
             O.Release("The release file. Default: release.json beside the solution."),
@@ -30,6 +30,7 @@ internal static class GateCli
             O.Out(),
             O.Format(),
             O.SourceUrlTemplate(),
+            O.LabelScheme(),
             O.NoBuild(),
             O.Configuration(),
         };
@@ -118,6 +119,7 @@ internal static class GateCli
             Out = Get<string>("--out") ?? GateOptions.DefaultOut,
             Format = Get<string>("--format") ?? "text",
             SourceUrlTemplate = Get<string?>("--source-url-template"),
+            LabelScheme = Get<string>("--label-scheme") ?? Model.PullRequest.DefaultLabelScheme,
             NoBuild = Get<bool>("--no-build"),
             Configuration = Get<string>("--configuration") ?? "Release",
         };

@@ -118,6 +118,19 @@ internal static class GateCliOptions
             : Outputs.SourceLinks.Problem(template) is { } problem ? Error<string?>(result, problem, null) : template,
     };
 
+    public static Option<string> LabelScheme() => new("--label-scheme")
+    {
+        Description = "The pull-request label of the release class, checked in a pull-request run on GitHub Actions; {class} stands for patch, minor or major. Default: {class}.  e.g. --label-scheme \"release:{class}\"",
+        HelpName = "scheme",
+        DefaultValueFactory = _ => Model.PullRequest.DefaultLabelScheme,
+        CustomParser = result => Single(result) switch
+        {
+            null => Model.PullRequest.DefaultLabelScheme,
+            var scheme when scheme.Contains(Model.PullRequest.ClassPlaceholder, StringComparison.Ordinal) => scheme,
+            var scheme => Error(result, $"--label-scheme '{scheme}' must contain {Model.PullRequest.ClassPlaceholder}, e.g. \"release:{Model.PullRequest.ClassPlaceholder}\"", Model.PullRequest.DefaultLabelScheme),
+        },
+    };
+
     public static Option<bool> NoBuild() => new("--no-build")
     {
         Description = "Read what is already built; do not run dotnet build.",

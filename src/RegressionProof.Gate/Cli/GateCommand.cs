@@ -23,7 +23,8 @@ internal static class GateCommand
     public const string HtmlReportFile = "release-report.html";
 
     /// <param name="ci">The CI service's variables (docs/gate.md, "CI"); none when not given, so tests never read the machine's.</param>
-    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, string workingDirectory, bool interactive = false, CiEnvironment? ci = null)
+    /// <param name="environment">The variables of the run (a GitHub Actions pull request's labels are read through it); without it, none are set.</param>
+    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, string workingDirectory, bool interactive = false, CiEnvironment? ci = null, Func<string, string?>? environment = null)
     {
         ci ??= CiEnvironment.None;
         var root = GateCli.Build();
@@ -67,7 +68,7 @@ internal static class GateCommand
 
         try
         {
-            var result = Decide(options, workingDirectory, stderr, interactive);
+            var result = Decide(options, workingDirectory, stderr, interactive, environment ?? (_ => null));
             var releaseLog = ReleaseLogWriter.Write(result);
             var sarif = SarifWriter.Write(result);
             var sourceLinks = SourceLinks.From(options.SourceUrlTemplate, Environment.GetEnvironmentVariable, () => GitCommit.Of(Path.Combine(workingDirectory, options.Path)));
@@ -148,7 +149,7 @@ internal static class GateCommand
         }
     }
 
-    public static GateResult Decide(GateOptions options, string workingDirectory, TextWriter log, bool interactive)
+    public static GateResult Decide(GateOptions options, string workingDirectory, TextWriter log, bool interactive, Func<string, string?> environment)
     {
         var target = Discovery.Resolve(Path.Combine(workingDirectory, options.Path), options.Configuration);
         var releasePath = Resolve(options.Release, workingDirectory, target.Folder, "release.json");
@@ -156,6 +157,7 @@ internal static class GateCommand
         var release = ReleaseFileReader.Read(releasePath) with { Path = Path.GetRelativePath(target.Folder, releasePath).Replace('\\', '/') };
         var changelogPath = Resolve(options.Changelog, workingDirectory, target.Folder, "CHANGELOG.md");
         var changelog = ChangelogReader.Parse(Path.GetRelativePath(target.Folder, changelogPath).Replace('\\', '/'), TextFile.Read(changelogPath, "changelog"));
+        var pullRequest = PullRequestEvent.FromEnvironment(environment);
         var baseline = options.Baseline is null ? null : BaselineReader.Read(Path.GetFullPath(Path.Combine(workingDirectory, options.Baseline)));
         TestResults? testResults = null;
         if (options.TestResults.Count > 0)
@@ -165,7 +167,7 @@ internal static class GateCommand
 
         var assemblies = ScanBuild(target, options, log, interactive, withEarlierApiFormat: baseline?.LegacyPublicApi is { Count: > 0 });
         var asOf = options.AsOf ?? DateOnly.FromDateTime(DateTime.Today);
-        var input = new GateInput(release, changelog, assemblies, testResults, baseline, asOf) { Flaky = options.Flaky };
+        var input = new GateInput(release, changelog, assemblies, testResults, baseline, asOf) { Flaky = options.Flaky, PullRequest = pullRequest, LabelScheme = options.LabelScheme };
         return new GateResult(input, Gatekeeper.Decide(input));
     }
 

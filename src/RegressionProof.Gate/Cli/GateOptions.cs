@@ -38,6 +38,9 @@ internal sealed record GateOptions
     /// <summary>The URL of a source line, with <c>{commit}</c>, <c>{path}</c> and <c>{line}</c>; null to detect it on CI.</summary>
     public string? SourceUrlTemplate { get; init; }
 
+    /// <summary>The pull-request label of the release class: <c>{class}</c> stands for patch, minor or major (<c>--label-scheme</c>).</summary>
+    public string LabelScheme { get; init; } = Model.PullRequest.DefaultLabelScheme;
+
     /// <summary>Parses a command line that runs a command; a usage error is an <see cref="OptionException"/> (exit 2).</summary>
     public static GateOptions Parse(IReadOnlyList<string> args)
     {

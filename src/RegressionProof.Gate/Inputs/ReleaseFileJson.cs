@@ -24,6 +24,26 @@ internal sealed record ReleaseFileJson
     public required IReadOnlyList<CardJson?> Cards { get; init; }
 
     public IReadOnlyList<RetiredCardJson>? Retired { get; init; }
+
+    public IReadOnlyList<ExceptionJson?>? Exceptions { get; init; }
+}
+
+/// <summary>An audited exception; its dates are read as text so that a wrong one is told in the file's words.</summary>
+internal sealed record ExceptionJson
+{
+    public required string Check { get; init; }
+
+    public string? Card { get; init; }
+
+    public required string Reason { get; init; }
+
+    public string? Approver { get; init; }
+
+    public string? Rca { get; init; }
+
+    public string? RcaDue { get; init; }
+
+    public required string Expires { get; init; }
 }
 
 internal sealed record ApprovalJson

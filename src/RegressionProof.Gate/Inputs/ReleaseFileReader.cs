@@ -36,6 +36,8 @@ internal static partial class ReleaseFileReader
         ["$.cards[].evidence[]"] = "an evidence link must be a string",
         ["$.retired"] = "\"retired\" must be an array",
         ["$.retired[]"] = RetiredIsNotAnId,
+        ["$.exceptions"] = "\"exceptions\" must be an array",
+        ["$.exceptions[]"] = "an exception must be an object with \"check\", \"reason\" and \"expires\"",
     };
 
     /// <summary>The properties an object must have, in the order they are asked for, by where the object is.</summary>
@@ -44,6 +46,7 @@ internal static partial class ReleaseFileReader
         ["$"] = ["version", "class", "cards"],
         ["$.approvals[]"] = ["role", "by"],
         ["$.cards[]"] = ["id"],
+        ["$.exceptions[]"] = ["check", "reason", "expires"],
     };
 
     public static ReleaseFile Read(string path) => Parse(path, TextFile.ReadUtf8(path, "release"));
@@ -121,8 +124,56 @@ internal static partial class ReleaseFileReader
         return new ReleaseFile(file.Path, json.Version, json.Class, json.Lane ?? ReleaseLane.Standard, approvals, rollback, cards, retired)
         {
             Lines = ReleaseFileLines.Find(file.Utf8.Span, cards.Select(c => c.Id).ToList()),
+            Exceptions = Exceptions(file, json.Exceptions ?? []),
         };
     }
+
+    /// <summary>
+    /// The audited exceptions: a check is a rule ID (<c>RPG003</c>), dates are <c>yyyy-MM-dd</c>, the
+    /// RCA is an http(s) link or has a due date. An approver may be left out: such an exception is
+    /// read, and reported as counting for nothing, rather than refused.
+    /// </summary>
+    private static List<ReleaseException> Exceptions(Located file, IReadOnlyList<ExceptionJson?> json)
+    {
+        var exceptions = new List<ReleaseException>();
+        for (var i = 0; i < json.Count; i++)
+        {
+            var at = $"$.exceptions[{i}]";
+            var exception = json[i] ?? throw file.At(at, WrongKind["$.exceptions[]"]);
+            var check = file.NotBlank(exception.Check, at + ".check");
+            if (!RuleId().IsMatch(check))
+            {
+                throw file.At(at + ".check", $"\"check\" is \"{Text.Printable(check)}\"; expected a rule ID of the gate such as RPG003");
+            }
+
+            var reason = file.NotBlank(exception.Reason, at + ".reason");
+            var expires = Date(file, exception.Expires, at + ".expires");
+            DateOnly? rcaDue = exception.RcaDue is null ? null : Date(file, exception.RcaDue, at + ".rcaDue");
+            if (exception.Rca is { } rca && !(Uri.TryCreate(rca, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)))
+            {
+                throw file.At(at + ".rca", "\"rca\" must be an http(s) link to the post-incident RCA");
+            }
+
+            if (exception.Rca is null && rcaDue is null)
+            {
+                throw file.At(at, "an exception needs \"rca\" (a link to the post-incident RCA) or \"rcaDue\" (the day it is due)");
+            }
+
+            var card = exception.Card is null ? null : file.NotBlank(exception.Card, at + ".card");
+            exceptions.Add(new ReleaseException(i, check, card, reason,
+                string.IsNullOrWhiteSpace(exception.Approver) ? null : exception.Approver, exception.Rca, rcaDue, expires));
+        }
+
+        return exceptions;
+    }
+
+    private static DateOnly Date(Located file, string text, string jsonPath) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date)
+            ? date
+            : throw file.At(jsonPath, $"\"{jsonPath[(jsonPath.LastIndexOf('.') + 1)..]}\" is \"{Text.Printable(text)}\"; expected a date in the form yyyy-MM-dd");
+
+    [GeneratedRegex(@"^RPG[0-9]{3}$")]
+    private static partial Regex RuleId();
 
     [GeneratedRegex(@"\[\d+\]")]
     private static partial Regex Index();

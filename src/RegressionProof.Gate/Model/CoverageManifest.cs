@@ -20,7 +20,8 @@ internal sealed record CoverageManifest(
     IEnumerable<string>? Retired = null,
     IEnumerable<CoverageAssembly>? Assemblies = null,
     IEnumerable<ManifestLink>? Links = null,
-    IEnumerable<CoverageFinding>? Findings = null);
+    IEnumerable<CoverageFinding>? Findings = null,
+    IEnumerable<CoverageException>? Exceptions = null);
 
 internal sealed record CoverageRelease(string? Version = null, string? Class = null, string? Lane = null);
 
@@ -56,6 +57,37 @@ internal sealed record CoverageFinding
     public string? Path { get; init; }
 
     public int? Line { get; init; }
+
+    /// <summary>The index in <c>exceptions</c> of the exception that waives the finding; absent when none does.</summary>
+    public int? WaivedBy { get; init; }
+}
+
+/// <summary>
+/// An audited exception of the release file and how it stood: <see cref="Standing"/> is
+/// <c>applies</c>, <c>expired</c> or <c>no-approver</c>; <see cref="Waived"/> counts the findings
+/// it waived. Absent in manifests of earlier versions.
+/// </summary>
+internal sealed record CoverageException
+{
+    public required string Check { get; init; }
+
+    public string? Card { get; init; }
+
+    public required string Reason { get; init; }
+
+    public string? Approver { get; init; }
+
+    public string? Rca { get; init; }
+
+    public string? RcaDue { get; init; }
+
+    public required string Expires { get; init; }
+
+    public required string Standing { get; init; }
+
+    public required int Waived { get; init; }
+
+    public required bool RcaOverdue { get; init; }
 }
 
 /// <summary>

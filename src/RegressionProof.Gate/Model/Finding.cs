@@ -21,4 +21,11 @@ internal sealed record Finding(
     string? Card,
     string Message,
     string Fix,
-    SourceLocation? Location = null);
+    SourceLocation? Location = null)
+{
+    /// <summary>The audited exception that waives this finding: it is still reported, marked waived.</summary>
+    public ReleaseException? WaivedBy { get; init; }
+
+    /// <summary>Whether the finding fails the release: an error that no exception waives.</summary>
+    public bool Fails => Level == FindingLevel.Error && WaivedBy is null;
+}

@@ -51,6 +51,12 @@ internal sealed class GateInput
 
     public Baseline? Baseline { get; }
 
+    /// <summary>The pull request this run gates on GitHub Actions, or null elsewhere (its labels are then not verified).</summary>
+    public PullRequest? PullRequest { get; init; }
+
+    /// <summary>The label a pull request carries for its release class; <c>{class}</c> stands for patch, minor or major.</summary>
+    public string LabelScheme { get; init; } = PullRequest.DefaultLabelScheme;
+
     public DateOnly AsOf { get; }
 
     /// <summary>Every link of every assembly of the release.</summary>

@@ -19,7 +19,7 @@ internal sealed class GateResult
         Passed = Passes(findings);
 
         // One pass over the findings, not one per card: a release may carry 100,000 cards.
-        var failingCards = findings.Where(f => f.Card is not null && f.Level == FindingLevel.Error).Select(f => f.Card!).ToHashSet(StringComparer.Ordinal);
+        var failingCards = findings.Where(f => f.Card is not null && f.Fails).Select(f => f.Card!).ToHashSet(StringComparer.Ordinal);
         Cards = input.Release.Cards
             .Select(card =>
             {
@@ -41,8 +41,8 @@ internal sealed class GateResult
 
     public bool Passed { get; }
 
-    /// <summary>A release passes when no finding is an error; warnings are reported, never decide.</summary>
-    public static bool Passes(IReadOnlyList<Finding> findings) => findings.All(f => f.Level != FindingLevel.Error);
+    /// <summary>A release passes when no finding is an error that an exception does not waive; warnings are reported, never decide.</summary>
+    public static bool Passes(IReadOnlyList<Finding> findings) => findings.All(f => !f.Fails);
 
     public string Verdict => Passed ? "pass" : "fail";
 

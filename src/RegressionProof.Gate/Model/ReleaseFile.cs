@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 
 namespace RegressionProof.Gate.Model;
@@ -20,6 +21,9 @@ internal sealed record ReleaseFile(
     /// release built in code.
     /// </summary>
     public IReadOnlyDictionary<string, int> Lines { get; init; } = new Dictionary<string, int>();
+
+    /// <summary>Audited exceptions to checks of the gate (docs/gate.md, "Audited exceptions").</summary>
+    public IReadOnlyList<ReleaseException> Exceptions { get; init; } = [];
 }
 
 public enum ReleaseClass
@@ -69,3 +73,18 @@ internal sealed record Card(
     string? Owner,
     string? Backup,
     IReadOnlyList<string> Evidence);
+
+/// <summary>
+/// An emergency exception to a check: which rule (and, when given, which card) it waives, why,
+/// who approved it for governance, the post-incident RCA (a link, or the date it is due) and the
+/// day it expires. <see cref="Index"/> is its place in the release file's <c>exceptions</c>.
+/// </summary>
+internal sealed record ReleaseException(
+    int Index,
+    string Check,
+    string? Card,
+    string Reason,
+    string? Approver,
+    string? Rca,
+    DateOnly? RcaDue,
+    DateOnly Expires);

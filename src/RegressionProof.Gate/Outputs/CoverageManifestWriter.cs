@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text;
 using System.Text.Json;
 using RegressionProof.Contract;
+using RegressionProof.Gate.Checks;
 using RegressionProof.Gate.Model;
 using RegressionProof.Manifest;
 
@@ -76,8 +77,28 @@ internal static class CoverageManifestWriter
             // Assemblies are sorted by name and each one's links by path and line when scanned:
             // writing them in that order is deterministic without sorting 100,000 links again.
             assemblies.SelectMany(assembly => assembly.Links.Select(link => (ManifestLink)new CoverageLink(assembly.Name, link))),
-            result.Findings.Select(Finding));
+            result.Findings.Select(Finding),
+            input.Release.Exceptions.Select(exception => Exception(exception, result)));
     }
+
+    private static CoverageException Exception(ReleaseException exception, GateResult result) => new()
+    {
+        Check = exception.Check,
+        Card = exception.Card,
+        Reason = exception.Reason,
+        Approver = exception.Approver,
+        Rca = exception.Rca,
+        RcaDue = exception.RcaDue is { } due ? AuditedExceptionsCheck.Day(due) : null,
+        Expires = AuditedExceptionsCheck.Day(exception.Expires),
+        Standing = AuditedExceptionsCheck.Standing(exception, result.Input.AsOf) switch
+        {
+            ExceptionStanding.Applies => "applies",
+            ExceptionStanding.Expired => "expired",
+            _ => "no-approver",
+        },
+        Waived = result.Findings.Count(f => f.WaivedBy == exception),
+        RcaOverdue = AuditedExceptionsCheck.RcaOverdue(exception, result.Input.AsOf),
+    };
 
     private static CoverageFinding Finding(Finding finding)
     {
@@ -92,6 +113,7 @@ internal static class CoverageManifestWriter
             Fix = finding.Fix,
             Path = location?.Path,
             Line = location?.Line,
+            WaivedBy = finding.WaivedBy?.Index,
         };
     }
 }

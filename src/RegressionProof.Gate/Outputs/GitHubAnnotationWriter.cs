@@ -24,7 +24,7 @@ internal static class GitHubAnnotationWriter
         var shownWarnings = warnings.Take(MaxPerLevel).ToList();
         foreach (var finding in shownErrors.Concat(shownWarnings))
         {
-            output.Append("::").Append(finding.Level == FindingLevel.Error ? "error" : "warning").Append(' ');
+            output.Append("::").Append(finding.Fails ? "error" : "warning").Append(' ');
             if (ReportLocation.Of(finding) is { } location)
             {
                 output.Append("file=").Append(Property(location.Path)).Append(',');
@@ -35,7 +35,7 @@ internal static class GitHubAnnotationWriter
             }
 
             output.Append("title=").Append(Property($"{finding.RuleId} {finding.Policy}"));
-            output.Append("::").Append(Data($"{finding.Message}. Fix: {finding.Fix}.")).Append('\n');
+            output.Append("::").Append(Data($"{finding.Message}. Fix: {finding.Fix}.{(finding.WaivedBy is { } waiver ? $" Waived {Checks.AuditedExceptionsCheck.Waived(waiver)}." : string.Empty)}")).Append('\n');
         }
 
         output.Append(result.Passed ? "::notice title=verify-regression-safety::" : "::error title=verify-regression-safety::")

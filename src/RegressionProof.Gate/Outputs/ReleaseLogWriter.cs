@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Text;
+using RegressionProof.Gate.Checks;
 using RegressionProof.Gate.Model;
 
 namespace RegressionProof.Gate.Outputs;
@@ -24,7 +25,9 @@ internal static class ReleaseLogWriter
         md.Append("# Release log: ").Append(MarkdownText.Escape(input.Release.Version)).Append('\n').Append('\n');
         md.Append("**Verdict: ").Append(result.Passed ? "PASS" : "FAIL").Append("**. ")
           .Append(releaseClass).Append(" release, ").Append(lane).Append(" lane, decided as of ")
-          .Append(input.AsOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).Append(" by verify-regression-safety.\n\n");
+          .Append(input.AsOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).Append(" by verify-regression-safety")
+          .Append(MarkdownText.Escape(SummaryWriter.Waivers(result))).Append(".\n\n");
+        md.Append(MarkdownText.Escape(ReleaseLabelsCheck.Describe(input))).Append(".\n\n");
         var counts = ReportCounts.Of(result);
         md.Append(counts.Cards).Append(" cards: ").Append(counts.Proven).Append(" proven, ").Append(counts.Failing).Append(" failing, ")
           .Append(counts.Unproven).Append(" unproven; ").Append(counts.Errors).Append(" errors, ").Append(counts.Warnings).Append(" warnings.\n\n");
@@ -70,7 +73,7 @@ internal static class ReleaseLogWriter
         {
             foreach (var finding in result.Findings)
             {
-                md.Append("- **").Append(finding.Level == FindingLevel.Error ? "error" : "warning").Append("** ")
+                md.Append("- **").Append(finding.WaivedBy is null ? string.Empty : "waived ").Append(finding.Level == FindingLevel.Error ? "error" : "warning").Append("** ")
                   .Append(finding.RuleId).Append(" (").Append(MarkdownText.Escape(finding.Policy)).Append("): ")
                   .Append(MarkdownText.Escape(finding.Message)).Append(". Fix: ").Append(MarkdownText.Escape(finding.Fix)).Append('.');
                 // Escaped text, not a code span: a code span shows "<" and "&" as they are, and a
@@ -78,6 +81,11 @@ internal static class ReleaseLogWriter
                 if (ReportLocation.Of(finding) is { } location)
                 {
                     md.Append(" At ").Append(MarkdownText.Escape(location.Path)).Append(location.Line is { } line ? $" line {line}." : ".");
+                }
+
+                if (finding.WaivedBy is { } waiver)
+                {
+                    md.Append(" **Waived** ").Append(MarkdownText.Escape(AuditedExceptionsCheck.Waived(waiver))).Append('.');
                 }
 
                 md.Append('\n');

@@ -76,6 +76,33 @@ internal static class SarifWriter
                     json.WriteEndArray();
                 }
 
+                // A waived finding stays in the log, suppressed as SARIF viewers and GitHub code
+                // scanning understand it: by whom and why are on the suppression.
+                if (finding.WaivedBy is { } waiver)
+                {
+                    json.WriteStartArray("suppressions");
+                    json.WriteStartObject();
+                    json.WriteString("kind", "external");
+                    json.WriteString("status", "accepted");
+                    json.WriteString("justification", waiver.Reason);
+                    json.WriteStartObject("properties");
+                    json.WriteString("approver", waiver.Approver);
+                    json.WriteString("expires", AuditedExceptionsCheck.Day(waiver.Expires));
+                    if (waiver.Rca is not null)
+                    {
+                        json.WriteString("rca", waiver.Rca);
+                    }
+
+                    if (waiver.RcaDue is { } due)
+                    {
+                        json.WriteString("rcaDue", AuditedExceptionsCheck.Day(due));
+                    }
+
+                    json.WriteEndObject();
+                    json.WriteEndObject();
+                    json.WriteEndArray();
+                }
+
                 if (finding.Card is not null)
                 {
                     json.WriteStartObject("properties");

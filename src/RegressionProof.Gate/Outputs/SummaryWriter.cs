@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Text;
+using RegressionProof.Gate.Checks;
 using RegressionProof.Gate.Model;
 
 namespace RegressionProof.Gate.Outputs;
@@ -23,12 +24,13 @@ internal static class SummaryWriter
         text.Append(result.Passed ? "PASS" : "FAIL").Append(": release ").Append(Text.Printable(input.Release.Version))
             .Append(result.Passed ? " passes the gate" : " fails the gate").Append(" (")
             .Append(WireNames.Of(input.Release.Class)).Append(", ").Append(WireNames.Of(input.Release.Lane)).Append(" lane, as of ")
-            .Append(input.AsOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).Append(")\n");
+            .Append(input.AsOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).Append(')').Append(Waivers(result)).Append('\n');
         var counts = ReportCounts.Of(result);
         text.Append(counts.Cards).Append(" cards: ").Append(counts.Proven).Append(" proven, ").Append(counts.Failing).Append(" failing, ")
             .Append(counts.Unproven).Append(" unproven; ").Append(counts.Errors).Append(" errors, ").Append(counts.Warnings).Append(" warnings\n");
         text.Append(input.Assemblies.Count).Append(" assemblies, ").Append(input.Links.Count).Append(" links")
-            .Append(input.TestResults is null ? string.Empty : $", {input.TestResults.All.Count} test results from {input.TestResults.Files.Count} files ({input.TestResults.Runs} runs; each test's last attempt counts{PassedOver(input.TestResults)})").Append("\n\n");
+            .Append(input.TestResults is null ? string.Empty : $", {input.TestResults.All.Count} test results from {input.TestResults.Files.Count} files ({input.TestResults.Runs} runs; each test's last attempt counts{PassedOver(input.TestResults)})").Append('\n');
+        text.Append(Text.Printable(ReleaseLabelsCheck.Describe(input))).Append("\n\n");
         AppendCardsAndFindings(text, result);
         return text.ToString();
     }
@@ -57,17 +59,31 @@ internal static class SummaryWriter
             text.Append('\n');
             foreach (var finding in result.Findings)
             {
-                text.Append(finding.Level == FindingLevel.Error ? "error " : "warning ").Append(finding.RuleId)
+                text.Append(finding.WaivedBy is null ? string.Empty : "waived ").Append(finding.Level == FindingLevel.Error ? "error " : "warning ").Append(finding.RuleId)
                     .Append(" [").Append(finding.Policy).Append("] ");
                 if (ReportLocation.Of(finding) is { } location)
                 {
                     text.Append(Text.Printable(location.Path)).Append(location.Line is { } line ? $"({line}): " : ": ");
                 }
 
-                text.Append(Text.Printable(finding.Message)).Append(". Fix: ").Append(Text.Printable(finding.Fix)).Append(".\n");
+                text.Append(Text.Printable(finding.Message)).Append(". Fix: ").Append(Text.Printable(finding.Fix)).Append('.');
+                if (finding.WaivedBy is { } waiver)
+                {
+                    text.Append(" Waived ").Append(Text.Printable(AuditedExceptionsCheck.Waived(waiver))).Append('.');
+                }
+
+                text.Append('\n');
             }
         }
     }
+
+    /// <summary>"; 2 findings waived by exceptions", or nothing: a release that passes only by waivers says so.</summary>
+    public static string Waivers(GateResult result) => result.Findings.Count(f => f.WaivedBy is not null) switch
+    {
+        0 => string.Empty,
+        1 => "; 1 finding waived by an exception",
+        var count => $"; {count} findings waived by exceptions",
+    };
 
     /// <summary>"; passed over 2 files that are not test results", or nothing.</summary>
     public static string PassedOver(TestResults results) => results.PassedOver.Count switch

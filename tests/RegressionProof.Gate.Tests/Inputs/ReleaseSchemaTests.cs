@@ -36,6 +36,9 @@ public sealed class ReleaseSchemaTests
         """{ "version": "1.0.1", "class": "patch", "cards": [ { "id": "A-1", "team": "payments" } ], "x-tracker": { "board": 7 } }""",
         WithNulls,
         """{ "version": "1.0.1", "class": "patch", "rollback": { "plan": null, "tested": null, "stagedRollout": null }, "cards": [] }""",
+        """{ "version": "1", "class": "patch", "cards": [], "exceptions": [ { "check": "RPG003", "card": "A-1", "reason": "r", "approver": "erin", "rcaDue": "2026-12-01", "expires": "2026-12-31" } ] }""",
+        """{ "version": "1", "class": "patch", "cards": [], "exceptions": [ { "check": "RPG003", "reason": "r", "rca": "https://wiki.example/rca", "expires": "2026-12-31" } ] }""",
+        """{ "version": "1", "class": "patch", "cards": [], "exceptions": null }""",
     ];
 
     public static TheoryData<string> RefusedExamples =>
@@ -62,6 +65,18 @@ public sealed class ReleaseSchemaTests
         """{ "version": "1", "class": "patch", "cards": [], "retired": [ " " ] }""",
         """{ "version": "1", "class": "patch", "cards": [], "retired": [ { "id": " " } ] }""",
         """["not", "an", "object"]""",
+        """{ "version": "1", "class": "patch", "cards": [], "exceptions": {} }""",
+        """{ "version": "1", "class": "patch", "cards": [], "exceptions": [ { "reason": "r", "rcaDue": "2026-12-01", "expires": "2026-12-31" } ] }""",
+        """{ "version": "1", "class": "patch", "cards": [], "exceptions": [ { "check": "RPG003", "rcaDue": "2026-12-01", "expires": "2026-12-31" } ] }""",
+        """{ "version": "1", "class": "patch", "cards": [], "exceptions": [ { "check": "RPG003", "reason": "r", "rcaDue": "2026-12-01" } ] }""",
+        """{ "version": "1", "class": "patch", "cards": [], "exceptions": [ { "check": "RPG003", "reason": "r", "expires": "2026-12-31" } ] }""",
+        """{ "version": "1", "class": "patch", "cards": [], "exceptions": [ { "check": "RPG003", "reason": "r", "rca": null, "rcaDue": null, "expires": "2026-12-31" } ] }""",
+        """{ "version": "1", "class": "patch", "cards": [], "exceptions": [ { "check": "evidence", "reason": "r", "rcaDue": "2026-12-01", "expires": "2026-12-31" } ] }""",
+        """{ "version": "1", "class": "patch", "cards": [], "exceptions": [ { "check": "RPG003", "reason": "r", "rcaDue": "2026-12-01", "expires": "31/12/2026" } ] }""",
+        """{ "version": "1", "class": "patch", "cards": [], "exceptions": [ { "check": "RPG003", "reason": "r", "rcaDue": "2026-13-01", "expires": "2026-12-31" } ] }""",
+        """{ "version": "1", "class": "patch", "cards": [], "exceptions": [ { "check": "RPG003", "reason": "r", "rca": "wiki/rca", "expires": "2026-12-31" } ] }""",
+        """{ "version": "1", "class": "patch", "cards": [], "exceptions": [ { "check": "RPG003", "card": " ", "reason": "r", "rcaDue": "2026-12-01", "expires": "2026-12-31" } ] }""",
+        """{ "version": "1", "class": "patch", "cards": [], "exceptions": [ null ] }""",
     ];
 
     [Theory]
@@ -151,6 +166,7 @@ public sealed class ReleaseSchemaTests
             ("an approval", schema.Properties["approvals"].Item!.ActualSchema, root => root["approvals"]![0]!.AsObject()),
             ("the rollback", schema.Properties["rollback"].ActualSchema, root => root["rollback"]!.AsObject()),
             ("a card", schema.Properties["cards"].Item!.ActualSchema, root => root["cards"]![0]!.AsObject()),
+            ("an exception", schema.Properties["exceptions"].Item!.ActualSchema, root => root["exceptions"]![0]!.AsObject()),
         };
 
         var checkedProperties = 0;
@@ -164,7 +180,7 @@ public sealed class ReleaseSchemaTests
                     continue; // "class" and "cards": their wrong values are the refused examples above
                 }
 
-                var root = JsonNode.Parse("""{ "version": "1", "class": "patch", "approvals": [ { "role": "dri", "by": "lee" } ], "rollback": {}, "cards": [ { "id": "A-1" } ], "retired": [] }""")!.AsObject();
+                var root = JsonNode.Parse("""{ "version": "1", "class": "patch", "approvals": [ { "role": "dri", "by": "lee" } ], "rollback": {}, "cards": [ { "id": "A-1" } ], "retired": [], "exceptions": [ { "check": "RPG003", "card": "A-1", "reason": "r", "approver": "erin", "rca": "https://wiki.example/rca", "rcaDue": "2026-12-01", "expires": "2026-12-31" } ] }""")!.AsObject();
                 select(root)[name] = required ? " " : null;
                 var json = root.ToJsonString();
                 checkedProperties++;
@@ -182,7 +198,7 @@ public sealed class ReleaseSchemaTests
             }
         }
 
-        Assert.InRange(checkedProperties, 17, int.MaxValue); // the walk reached every object
+        Assert.InRange(checkedProperties, 25, int.MaxValue); // the walk reached every object
     }
 
     /// <summary>The names an enumeration lists; its null (the property left out) is no name.</summary>
