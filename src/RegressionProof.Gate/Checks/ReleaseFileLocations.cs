@@ -36,7 +36,7 @@ internal static class ReleaseFileLocations
     {
         _ when ruleId == Policies.Approvals.RuleId => "approvals",
         _ when ruleId == Policies.Rollback.RuleId => "rollback",
-        _ when ruleId == Policies.PatchZeroApiChange.RuleId || ruleId == Policies.MinorAdditive.RuleId => "class",
+        _ when ruleId == Policies.PatchZeroApiChange.RuleId || ruleId == Policies.MinorAdditive.RuleId || ruleId == Policies.ReleaseLabels.RuleId => "class",
         _ when ruleId == Policies.FastPatchLane.RuleId => "lane",
         _ when ruleId == Policies.KeepProbes.RuleId => "retired",
         _ => "version",

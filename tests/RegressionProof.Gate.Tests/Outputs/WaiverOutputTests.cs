@@ -40,7 +40,7 @@ public sealed class WaiverOutputTests
         Assert.Contains("waived error RPG003 [regression proof] src/Shop/Pricing.cs(7): INTAKE-1 has no regression proof", summary, StringComparison.Ordinal);
         Assert.Contains($"Waived by erin until 2026-12-31: {Reason}; RCA https://wiki.example/rca/9.", summary, StringComparison.Ordinal);
         Assert.Contains("warning RPG014 [audited exceptions] the exception to RPG007 (exceptions[1]) is stale", summary, StringComparison.Ordinal);
-        Assert.Contains("PASS: release 2.4.1 passes the gate; 1 finding waived by an exception", summary, StringComparison.Ordinal);
+        Assert.Matches(@"^PASS: release 2\.4\.1 passes the gate \(patch, standard lane, as of [0-9-]+\); 1 finding waived by an exception\n", summary);
         Assert.Contains("PR labels: not verified (not a pull-request run on GitHub Actions)", summary, StringComparison.Ordinal);
     }
 
