@@ -31,7 +31,7 @@ internal static class JUnitTestName
                     : head;
             }
 
-            return Nested(Before(head, '<'));
+            return ClassAndMethod.Class(head);
         }
 
         var method = head;
@@ -46,7 +46,7 @@ internal static class JUnitTestName
         }
 
         // A generic method's display shows its type arguments ("Method<Int32>"); the manifest has the name alone.
-        return Nested(className) + "." + Before(method, '<');
+        return ClassAndMethod.Class(className) + "." + ClassAndMethod.Method(method);
     }
 
     private static string Before(string text, char stop)
@@ -54,6 +54,4 @@ internal static class JUnitTestName
         var at = text.IndexOf(stop, StringComparison.Ordinal);
         return at < 0 ? text : text[..at];
     }
-
-    private static string Nested(string name) => name.Replace('+', '.');
 }

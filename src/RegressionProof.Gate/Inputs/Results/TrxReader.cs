@@ -79,9 +79,9 @@ internal static class TrxReader
         foreach (var result in results)
         {
             var known = definitions.TryGetValue(result.TestId, out var definition);
-            var name = known && definition!.ClassName.Length > 0 && definition.Method.Length > 0
-                ? TrimClass(definition.ClassName) + "." + TrimArguments(definition.Method)
-                : TrimArguments(result.TestName);
+            var name = known && ClassAndMethod.Of(definition!.ClassName, definition.Method) is { Length: > 0 } test
+                ? test
+                : ClassAndMethod.OfFullName(result.TestName);
             outcomes.Add(new TestOutcome(name, result.TestName, result.Outcome, display) { Source = known ? definition!.Source : string.Empty });
             if ((result.Start ?? result.End) is { } time && (firstResult is null || time < firstResult))
             {
@@ -93,16 +93,5 @@ internal static class TrxReader
         var runTime = runStart ?? runFinish ?? firstResult;
         var run = runId.Length > 0 ? runId : "file:" + display;
         return new TestRun(run, runTime, outcomes.ConvertAll(o => o with { Run = run, RunTime = runTime }));
-    }
-
-    // Some adapters write the assembly after the class name ("Ns.Class, Assembly"); every runner
-    // writes a nested class by its runtime name ("Outer+Inner", VSTest and Microsoft.Testing.Platform
-    // alike), where proofs name it as C# does ("Outer.Inner").
-    private static string TrimClass(string className) => className.Split(',')[0].Trim().Replace('+', '.');
-
-    private static string TrimArguments(string name)
-    {
-        var parenthesis = name.IndexOf('(', StringComparison.Ordinal);
-        return parenthesis < 0 ? name : name[..parenthesis];
     }
 }
