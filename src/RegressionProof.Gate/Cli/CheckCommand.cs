@@ -28,15 +28,7 @@ internal static class CheckCommand
     public static int Run(GateOptions options, TextWriter stdout, TextWriter stderr, string workingDirectory, bool interactive)
     {
         var result = Decide(options, workingDirectory, stderr, interactive);
-        stdout.Write(options.Format switch
-        {
-            "json" => Encoding.UTF8.GetString(CoverageManifestWriter.WriteUtf8(result)),
-            "markdown" => ReleaseLogWriter.Write(result),
-            "sarif" => SarifWriter.Write(result),
-            "github" => GitHubAnnotationWriter.Write(result),
-            "gitlab" => GitLabCodeQualityWriter.Write(result),
-            _ => Summary(result),
-        });
+        stdout.Write(GateCommand.Document(options.Format, result, Summary));
         return result.Passed ? ExitCodes.Pass : ExitCodes.Fail;
     }
 

@@ -80,15 +80,7 @@ internal static class GateCommand
                 (SarifFile, stream => stream.Write(Encoding.UTF8.GetBytes(sarif))),
                 (HtmlReportFile, stream => HtmlReportWriter.WriteTo(stream, result, sourceLinks)),
             });
-            stdout.Write(options.Format switch
-            {
-                "json" => Encoding.UTF8.GetString(CoverageManifestWriter.WriteUtf8(result)),
-                "markdown" => releaseLog,
-                "sarif" => sarif,
-                "github" => GitHubAnnotationWriter.Write(result),
-                "gitlab" => GitLabCodeQualityWriter.Write(result),
-                _ => SummaryWriter.Write(result),
-            });
+            stdout.Write(Document(options.Format, result, SummaryWriter.Write, releaseLog, sarif));
             WriteForCi(ci, options.Format, result, releaseLog, Path.Combine(outputs, ReleaseLogFile), stdout);
             return result.Passed ? ExitCodes.Pass : ExitCodes.Fail;
         }
@@ -103,6 +95,20 @@ internal static class GateCommand
             return ExitCodes.UnusableInput;
         }
     }
+
+    /// <summary>
+    /// What <c>--format</c> prints on stdout, for the gate and for <c>check</c> (whose text summary
+    /// differs); the release log and SARIF are taken as already written when given.
+    /// </summary>
+    public static string Document(string format, GateResult result, Func<GateResult, string> summary, string? releaseLog = null, string? sarif = null) => format switch
+    {
+        "json" => Encoding.UTF8.GetString(CoverageManifestWriter.WriteUtf8(result)),
+        "markdown" => releaseLog ?? ReleaseLogWriter.Write(result),
+        "sarif" => sarif ?? SarifWriter.Write(result),
+        "github" => GitHubAnnotationWriter.Write(result),
+        "gitlab" => GitLabCodeQualityWriter.Write(result),
+        _ => summary(result),
+    };
 
     /// <summary>
     /// What the CI service shows without a flag: the job summary on GitHub Actions (whatever the
