@@ -28,7 +28,7 @@ internal static class TestProofFindings
     {
         var test = proof.Test!;
         var location = new SourceLocation(proof.Path, proof.Line);
-        var found = ProofResults.Of(input, results, test);
+        var found = input.ProofResultsOf(test);
         if (found.OtherBuild.Count > 0)
         {
             var reasons = found.OtherBuild.GroupBy(o => (o.Outcome.File, o.Reason)).Select(g => $"{g.Key.File}: {g.Key.Reason}").ToList();

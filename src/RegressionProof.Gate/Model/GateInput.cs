@@ -46,6 +46,8 @@ internal sealed class GateInput
 
     private ThisBuild? _build;
 
+    private readonly Dictionary<string, ProofResults> _proofResults = new(StringComparer.Ordinal);
+
     /// <summary>What a test proof that passed only after a retry weighs (<c>--flaky</c>).</summary>
     public FlakyPolicy Flaky { get; init; } = FlakyPolicy.Warn;
 
@@ -75,7 +77,22 @@ internal sealed class GateInput
     /// that inherit it), each with its attempts; empty for other proofs and without test results.
     /// </summary>
     public IReadOnlyList<TestRow> ResultsOf(ManifestLink proof) =>
-        TestResults is null || proof.Test is null ? [] : ProofResults.Of(this, TestResults, proof.Test).Rows;
+        TestResults is null || proof.Test is null ? [] : ProofResultsOf(proof.Test).Rows;
+
+    /// <summary>
+    /// What the test results say of a test proof, worked out once per test: the check, the card
+    /// table and the HTML report all ask, and a release may carry 100,000 proofs. Only with test results.
+    /// </summary>
+    public ProofResults ProofResultsOf(string test)
+    {
+        if (!_proofResults.TryGetValue(test, out var found))
+        {
+            found = ProofResults.Of(this, TestResults ?? throw new InvalidOperationException("no test results were given"), test);
+            _proofResults.Add(test, found);
+        }
+
+        return found;
+    }
 
     /// <summary>
     /// Whether a proof counts today: a manual verification stops counting once its automation is
