@@ -212,7 +212,9 @@ internal static class GateCommand
         BaselineReader.Read(path) with { Name = Path.GetRelativePath(workingDirectory, path).Replace('\\', '/') };
 
     private static string ProductName(string target) =>
-        Directory.Exists(target) ? Path.GetFileName(Path.TrimEndingDirectorySeparator(target)) : Path.GetFileNameWithoutExtension(target);
+        (Directory.Exists(target) ? Path.GetFileName(Path.TrimEndingDirectorySeparator(target)) : Path.GetFileNameWithoutExtension(target)) is { Length: > 0 } name
+            ? name
+            : "release"; // a file system's root has no name
 
     private static string Resolve(string? given, string workingDirectory, string folder, string defaultName) =>
         given is null ? Path.Combine(folder, defaultName) : Path.GetFullPath(Path.Combine(workingDirectory, given));
