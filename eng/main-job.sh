@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The main job: pack the RegressionProof packages, build and test the Checkout sample against them,
 # and run verify-regression-safety on it. Prints the verdict and the per-card table and writes
-# artifacts/regression-proof/{release-report.html,release-log.md,coverage-manifest.json,regression-proof.sarif}.
+# artifacts/regression-proof/{release-report.html,release-log.md,coverage-manifest.json,regression-proof.sarif,verification-summary.intoto.json}.
 # Extra arguments go to the gate, e.g. --release samples/Checkout/release.unproven.json
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -35,5 +35,5 @@ artifacts/tools/verify-regression-safety "$sample/Checkout.sln" --no-build \
 status=$?
 set -e
 echo
-echo "Reports: artifacts/regression-proof/release-report.html (open it in a browser), release-log.md, coverage-manifest.json, regression-proof.sarif (exit code $status)"
+echo "Reports: artifacts/regression-proof/release-report.html (open it in a browser), release-log.md, coverage-manifest.json, regression-proof.sarif, verification-summary.intoto.json (exit code $status)"
 exit $status

@@ -1,5 +1,7 @@
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
+using System.Text.Json;
 using Xunit;
 
 namespace RegressionProof.EndToEnd.Tests;
@@ -74,9 +76,23 @@ public sealed class InstalledGateTests(PackedPackages packages)
         var pass = solution.Gate($"Shop.Tests/Shop.Tests.csproj --as-of 2026-11-24 --test-results \"{results}/*.trx\" --release release.json --changelog CHANGELOG.md");
         Assert.True(pass.ExitCode == 0, pass.Output);
         Assert.Contains("PASS: release 1.2.3 passes the gate", pass.Output, System.StringComparison.Ordinal);
-        foreach (var report in new[] { "coverage-manifest.json", "release-log.md", "regression-proof.sarif", "release-report.html" })
+        foreach (var report in new[] { "coverage-manifest.json", "release-log.md", "regression-proof.sarif", "release-report.html", "verification-summary.intoto.json" })
         {
             Assert.True(File.Exists(Path.Combine(solution.Root, "artifacts", "regression-proof", report)), report);
+        }
+
+        // The verdict as a statement: each subject's digest is that of the built file it names
+        // (relative to the project gated), each input's that of a result file read.
+        using (var statement = JsonDocument.Parse(File.ReadAllText(Path.Combine(solution.Root, "artifacts", "regression-proof", "verification-summary.intoto.json"))))
+        {
+            var subjects = statement.RootElement.GetProperty("subject").EnumerateArray().ToList();
+            Assert.Contains(subjects, s => s.GetProperty("name").GetString()!.EndsWith("/Shop.Tests.dll", System.StringComparison.Ordinal));
+            Assert.All(subjects, s => Assert.Equal(Sha256(Path.Combine(solution.Root, "Shop.Tests", s.GetProperty("name").GetString()!)), s.GetProperty("digest").GetProperty("sha256").GetString()));
+            var predicate = statement.RootElement.GetProperty("predicate");
+            Assert.Equal("PASSED", predicate.GetProperty("verificationResult").GetString());
+            Assert.Equal(
+                Directory.GetFiles(results, "*.trx").Select(Sha256).Order(System.StringComparer.Ordinal),
+                predicate.GetProperty("inputAttestations").EnumerateArray().Select(a => a.GetProperty("digest").GetProperty("sha256").GetString()!).Order(System.StringComparer.Ordinal));
         }
 
         // Markdown escapes the underscores of test names; the text is the same once unescaped.
@@ -95,4 +111,6 @@ public sealed class InstalledGateTests(PackedPackages packages)
         Assert.Contains("release.broken.json(4,22): \"id\" must be a string", broken.Output, System.StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", broken.Output, System.StringComparison.Ordinal);
     }
+
+    private static string Sha256(string path) => System.Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path)));
 }

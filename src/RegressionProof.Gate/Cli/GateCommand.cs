@@ -21,6 +21,7 @@ internal static class GateCommand
     public const string ReleaseLogFile = "release-log.md";
     public const string SarifFile = "regression-proof.sarif";
     public const string HtmlReportFile = "release-report.html";
+    public const string VerificationSummaryFile = "verification-summary.intoto.json";
 
     /// <param name="ci">The CI service's variables (docs/gate.md, "CI"); none when not given, so tests never read the machine's.</param>
     /// <param name="environment">The variables of the run (a GitHub Actions pull request's labels are read through it); without it, none are set.</param>
@@ -79,6 +80,7 @@ internal static class GateCommand
                 (ReleaseLogFile, stream => stream.Write(Encoding.UTF8.GetBytes(releaseLog))),
                 (SarifFile, stream => stream.Write(Encoding.UTF8.GetBytes(sarif))),
                 (HtmlReportFile, stream => HtmlReportWriter.WriteTo(stream, result, sourceLinks)),
+                (VerificationSummaryFile, stream => VerificationSummaryWriter.WriteTo(stream, result, Version)),
             });
             stdout.Write(Document(options.Format, result, SummaryWriter.Write, releaseLog, sarif));
             WriteForCi(ci, options.Format, result, releaseLog, Path.Combine(outputs, ReleaseLogFile), stdout);
@@ -164,7 +166,7 @@ internal static class GateCommand
         var changelogPath = Resolve(options.Changelog, workingDirectory, target.Folder, "CHANGELOG.md");
         var changelog = ChangelogReader.Parse(Path.GetRelativePath(target.Folder, changelogPath).Replace('\\', '/'), TextFile.Read(changelogPath, "changelog"));
         var pullRequest = PullRequestEvent.FromEnvironment(environment);
-        var baseline = options.Baseline is null ? null : BaselineReader.Read(Path.GetFullPath(Path.Combine(workingDirectory, options.Baseline)));
+        var baseline = options.Baseline is null ? null : ReadBaseline(Path.GetFullPath(Path.Combine(workingDirectory, options.Baseline)), workingDirectory);
         TestResults? testResults = null;
         if (options.TestResults.Count > 0)
         {
@@ -173,7 +175,7 @@ internal static class GateCommand
 
         var assemblies = ScanBuild(target, options, log, interactive, withEarlierApiFormat: baseline?.LegacyPublicApi is { Count: > 0 });
         var asOf = options.AsOf ?? DateOnly.FromDateTime(DateTime.Today);
-        var input = new GateInput(release, changelog, assemblies, testResults, baseline, asOf) { Flaky = options.Flaky, PullRequest = pullRequest, LabelScheme = options.LabelScheme };
+        var input = new GateInput(release, changelog, assemblies, testResults, baseline, asOf) { Flaky = options.Flaky, PullRequest = pullRequest, LabelScheme = options.LabelScheme, Product = ProductName(target.Path) };
         return new GateResult(input, Gatekeeper.Decide(input));
     }
 
@@ -204,6 +206,15 @@ internal static class GateCommand
 
         return assemblies;
     }
+
+    // Named, as the test result files are, relative to where the gate runs.
+    private static Baseline ReadBaseline(string path, string workingDirectory) =>
+        BaselineReader.Read(path) with { Name = Path.GetRelativePath(workingDirectory, path).Replace('\\', '/') };
+
+    private static string ProductName(string target) =>
+        (Directory.Exists(target) ? Path.GetFileName(Path.TrimEndingDirectorySeparator(target)) : Path.GetFileNameWithoutExtension(target)) is { Length: > 0 } name
+            ? name
+            : "release"; // a file system's root has no name
 
     private static string Resolve(string? given, string workingDirectory, string folder, string defaultName) =>
         given is null ? Path.Combine(folder, defaultName) : Path.GetFullPath(Path.Combine(workingDirectory, given));

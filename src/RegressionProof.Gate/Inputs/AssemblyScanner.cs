@@ -80,7 +80,7 @@ internal static class AssemblyScanner
                 }
 
                 var relative = Path.GetRelativePath(root, path).Replace('\\', '/');
-                var sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(buffer.AsSpan(0, length)));
+                var sha256 = Sha256Hex.Of(buffer.AsSpan(0, length));
                 copies.Add((manifest.Assembly, new ScannedFile(relative, sha256) { BuiltAt = File.GetLastWriteTimeUtc(path) }, manifest, inspected));
             }
             finally

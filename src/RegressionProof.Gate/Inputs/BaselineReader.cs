@@ -19,7 +19,7 @@ internal static class BaselineReader
     {
         // A baseline of a large repository runs to tens of megabytes: it is deserialized straight
         // from its UTF-8 bytes, never held as a string or a document tree.
-        var bytes = TextFile.ReadUtf8(path, "baseline", TextFile.MaxGeneratedBytes);
+        var bytes = TextFile.ReadUtf8(path, "baseline", out var sha256, TextFile.MaxGeneratedBytes);
         CoverageManifest? coverage;
         try
         {
@@ -74,7 +74,7 @@ internal static class BaselineReader
         }
 
         var legacyFormat = assemblies.Where(a => a.PublicApiFormat is null).Select(a => a.Name).ToHashSet(StringComparer.Ordinal);
-        return new Baseline(path, coverage.Release?.Version, cards.Select(c => c.Id).ToList(), links, publicApi, migrations, legacyFormat);
+        return new Baseline(path, coverage.Release?.Version, cards.Select(c => c.Id).ToList(), links, publicApi, migrations, legacyFormat) { Sha256 = sha256 };
     }
 
     private static readonly JsonTypeInfo<CoverageManifest> CoverageTypeInfo =

@@ -49,7 +49,7 @@ internal static partial class ReleaseFileReader
         ["$.exceptions[]"] = ["check", "reason", "expires"],
     };
 
-    public static ReleaseFile Read(string path) => Parse(path, TextFile.ReadUtf8(path, "release"));
+    public static ReleaseFile Read(string path) => Parse(path, TextFile.ReadUtf8(path, "release", out var sha256)) with { Sha256 = sha256 };
 
     public static ReleaseFile Parse(string path, string text) =>
         Parse(path, Encoding.UTF8.GetBytes(text.StartsWith('\uFEFF') ? text[1..] : text));

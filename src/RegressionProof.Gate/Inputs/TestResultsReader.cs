@@ -33,6 +33,7 @@ internal static class TestResultsReader
     {
         var outcomes = new List<TestOutcome>();
         var read = new List<string>();
+        var digests = new Dictionary<string, string>(StringComparer.Ordinal);
         var passedOver = new List<string>();
         var runs = new Dictionary<string, (string Path, string Display)>(StringComparer.OrdinalIgnoreCase);
         var shared = new List<SharedRun>();
@@ -51,6 +52,7 @@ internal static class TestResultsReader
             }
 
             read.Add(display);
+            digests[display] = Digest(file.Path);
             foreach (var run in fileRuns)
             {
                 // Run ids are GUIDs: a second file with the same one and the same bytes is a copy (or
@@ -70,7 +72,22 @@ internal static class TestResultsReader
             }
         }
 
-        return new TestResults(outcomes, read, runs.Count) { SharedRuns = shared, PassedOver = passedOver };
+        return new TestResults(outcomes, read, runs.Count) { SharedRuns = shared, PassedOver = passedOver, FileSha256 = digests };
+    }
+
+    // Hashed once the file has read as test results, so a coverage report passed over costs nothing;
+    // the readers stream a file and stop at its root's end, so the digest is a read of its own.
+    private static string Digest(string path)
+    {
+        using var stream = TextFile.Open(path, "test results");
+        try
+        {
+            return Sha256Hex.Of(stream);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException(path, $"the test results file cannot be read: {exception.Message}");
+        }
     }
 
     private static string Files(int count) => count == 1 ? "1 file" : $"{count} files";

@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Text;
+using RegressionProof.Gate.Model;
 
 namespace RegressionProof.Gate.Inputs;
 
@@ -23,12 +24,22 @@ internal static class TextFile
     }
 
     /// <summary>The file's bytes, checked to be UTF-8, without a byte order mark.</summary>
-    public static ReadOnlyMemory<byte> ReadUtf8(string path, string what, long maxBytes = MaxBytes)
+    public static ReadOnlyMemory<byte> ReadUtf8(string path, string what, long maxBytes = MaxBytes) =>
+        WithoutByteOrderMark(ReadBytes(path, what, maxBytes));
+
+    /// <summary>
+    /// The file's bytes, checked to be UTF-8, without a byte order mark; and the SHA-256 of every
+    /// byte read, the mark included: the digest names the file as it is on disk, the very bytes decided on.
+    /// </summary>
+    public static ReadOnlyMemory<byte> ReadUtf8(string path, string what, out string sha256, long maxBytes = MaxBytes)
     {
         var bytes = ReadBytes(path, what, maxBytes);
-        var preamble = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
-        return bytes.AsMemory(preamble);
+        sha256 = Sha256Hex.Of(bytes);
+        return WithoutByteOrderMark(bytes);
     }
+
+    private static ReadOnlyMemory<byte> WithoutByteOrderMark(byte[] bytes) =>
+        bytes.AsMemory(bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0);
 
     /// <summary>
     /// Opens an input for reading after making sure it is a regular file: a FIFO would block the

@@ -15,4 +15,11 @@ internal sealed record Baseline(
     IReadOnlyList<ManifestLink> Links,
     IReadOnlyDictionary<string, IReadOnlyList<string>> PublicApi,
     IReadOnlyDictionary<string, IReadOnlyList<string>> Migrations,
-    IReadOnlySet<string>? LegacyPublicApi = null);
+    IReadOnlySet<string>? LegacyPublicApi = null)
+{
+    /// <summary>The SHA-256 of the file's bytes as read; null for a baseline built in code.</summary>
+    public string? Sha256 { get; init; }
+
+    /// <summary>The file as the reports name it: relative to where the gate runs, with <c>/</c>; its file name until the gate sets it.</summary>
+    public string Name { get; init; } = System.IO.Path.GetFileName(Path);
+}

@@ -61,6 +61,12 @@ internal sealed class GateInput
 
     public DateOnly AsOf { get; }
 
+    /// <summary>
+    /// What was gated, by name: the solution's or project's file name without its extension, or
+    /// the folder's name (the verification summary's <c>resourceUri</c>); "release" for inputs built in code.
+    /// </summary>
+    public string Product { get; init; } = "release";
+
     /// <summary>Every link of every assembly of the release.</summary>
     public IReadOnlyList<ManifestLink> Links { get; }
 

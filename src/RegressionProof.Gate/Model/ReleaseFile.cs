@@ -24,6 +24,9 @@ internal sealed record ReleaseFile(
 
     /// <summary>Audited exceptions to checks of the gate (docs/gate.md, "Audited exceptions").</summary>
     public IReadOnlyList<ReleaseException> Exceptions { get; init; } = [];
+
+    /// <summary>The SHA-256 of the file's bytes as read (the policy the verification summary names); null for a release built in code.</summary>
+    public string? Sha256 { get; init; }
 }
 
 public enum ReleaseClass

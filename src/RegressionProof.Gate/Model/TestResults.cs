@@ -66,6 +66,9 @@ internal sealed class TestResults
     /// <summary>Files that claim a run another file already claimed, with different content.</summary>
     public IReadOnlyList<SharedRun> SharedRuns { get; init; } = [];
 
+    /// <summary>The SHA-256 of each file read, by its name in <see cref="Files"/> (none for results built in code).</summary>
+    public IReadOnlyDictionary<string, string> FileSha256 { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     /// <summary>Files found in a folder or by a glob that are not test results (coverage, settings …), as the log names them.</summary>
     public IReadOnlyList<string> PassedOver { get; init; } = [];
 

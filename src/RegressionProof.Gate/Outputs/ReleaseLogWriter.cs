@@ -124,12 +124,9 @@ internal static class ReleaseLogWriter
 
         md.Append("\n## Artifacts\n\n");
         md.Append("| assembly | file | SHA-256 |\n|---|---|---|\n");
-        foreach (var assembly in input.Assemblies.OrderBy(a => a.Name, StringComparer.Ordinal))
+        foreach (var artifact in GatedArtifacts.Of(input))
         {
-            foreach (var file in assembly.Files.OrderBy(f => f.Path, StringComparer.Ordinal))
-            {
-                md.Append("| ").Append(MarkdownText.Escape(assembly.Name)).Append(" | ").Append(MarkdownText.Escape(file.Path)).Append(" | `").Append(file.Sha256).Append("` |\n");
-            }
+            md.Append("| ").Append(MarkdownText.Escape(artifact.Assembly)).Append(" | ").Append(MarkdownText.Escape(artifact.Path)).Append(" | `").Append(artifact.Sha256).Append("` |\n");
         }
 
         return md.ToString();

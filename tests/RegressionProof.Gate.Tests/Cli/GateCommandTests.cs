@@ -38,7 +38,7 @@ public sealed class GateCommandTests : IDisposable
     }
 
     [Fact]
-    public void A_proven_release_exits_0_and_writes_the_four_reports()
+    public void A_proven_release_exits_0_and_writes_the_five_reports()
     {
         var (exit, stdout, stderr) = Run("--no-build", "--as-of", "2026-11-24");
 
@@ -46,8 +46,8 @@ public sealed class GateCommandTests : IDisposable
         Assert.Equal(string.Empty, stderr);
         Assert.StartsWith("PASS: release 2.4.1 passes the gate (patch, standard lane, as of 2026-11-24)\n1 cards: 1 proven, 0 failing, 0 unproven; 0 errors, 0 warnings\n", stdout, StringComparison.Ordinal);
         Assert.Matches(@"INTAKE-1\s+proven\s", stdout);
-        // The four reports, and the lock file that keeps two gates from writing the folder at once.
-        Assert.Equal([".regression-proof.lock", "coverage-manifest.json", "regression-proof.sarif", "release-log.md", "release-report.html"],
+        // The five reports, and the lock file that keeps two gates from writing the folder at once.
+        Assert.Equal([".regression-proof.lock", "coverage-manifest.json", "regression-proof.sarif", "release-log.md", "release-report.html", "verification-summary.intoto.json"],
             Directory.GetFiles(Path.Combine(_folder.Path, "artifacts", "regression-proof")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 

@@ -167,6 +167,7 @@ public sealed class HostileOutputTests : IDisposable
         var manifest = File.ReadAllBytes(System.IO.Path.Combine(folder, "coverage-manifest.json"));
         var sarif = File.ReadAllBytes(System.IO.Path.Combine(folder, "regression-proof.sarif"));
         var html = File.ReadAllBytes(System.IO.Path.Combine(folder, "release-report.html"));
+        var statement = File.ReadAllBytes(System.IO.Path.Combine(folder, "verification-summary.intoto.json"));
         File.Delete(System.IO.Path.Combine(folder, "release-log.md"));
         Directory.CreateDirectory(System.IO.Path.Combine(folder, "release-log.md"));
 
@@ -179,7 +180,8 @@ public sealed class HostileOutputTests : IDisposable
         Assert.Equal(manifest, File.ReadAllBytes(System.IO.Path.Combine(folder, "coverage-manifest.json")));
         Assert.Equal(sarif, File.ReadAllBytes(System.IO.Path.Combine(folder, "regression-proof.sarif")));
         Assert.Equal(html, File.ReadAllBytes(System.IO.Path.Combine(folder, "release-report.html")));
-        Assert.Equal([OutputLock.FileName, "coverage-manifest.json", "regression-proof.sarif", "release-report.html"],
+        Assert.Equal(statement, File.ReadAllBytes(System.IO.Path.Combine(folder, "verification-summary.intoto.json")));
+        Assert.Equal([OutputLock.FileName, "coverage-manifest.json", "regression-proof.sarif", "release-report.html", "verification-summary.intoto.json"],
             Directory.GetFiles(folder).Select(System.IO.Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
@@ -207,7 +209,9 @@ public sealed class HostileOutputTests : IDisposable
             var version = manifest.RootElement.GetProperty("release").GetProperty("version").GetString()!;
             Assert.StartsWith($"# Release log: {version}\n", File.ReadAllText(System.IO.Path.Combine(folder, "release-log.md")), StringComparison.Ordinal);
             Assert.Contains($"INTAKE-{version[^1]} has no regression proof", File.ReadAllText(System.IO.Path.Combine(folder, "regression-proof.sarif")), StringComparison.Ordinal);
-            Assert.Equal([OutputLock.FileName, "coverage-manifest.json", "regression-proof.sarif", "release-log.md", "release-report.html"],
+            using var statement = JsonDocument.Parse(File.ReadAllText(System.IO.Path.Combine(folder, "verification-summary.intoto.json")));
+            Assert.EndsWith("@" + version, statement.RootElement.GetProperty("predicate").GetProperty("resourceUri").GetString(), StringComparison.Ordinal);
+            Assert.Equal([OutputLock.FileName, "coverage-manifest.json", "regression-proof.sarif", "release-log.md", "release-report.html", "verification-summary.intoto.json"],
                 Directory.GetFiles(folder).Select(System.IO.Path.GetFileName).Order(StringComparer.Ordinal));
         }
     }
