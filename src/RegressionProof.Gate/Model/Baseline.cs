@@ -15,4 +15,11 @@ internal sealed record Baseline(
     IReadOnlyList<ManifestLink> Links,
     IReadOnlyDictionary<string, IReadOnlyList<string>> PublicApi,
     IReadOnlyDictionary<string, IReadOnlyList<string>> Migrations,
-    IReadOnlySet<string>? LegacyPublicApi = null);
+    IReadOnlySet<string>? LegacyPublicApi = null)
+{
+    /// <summary>
+    /// The SHA-256 of every file of each assembly the baseline lists (<c>assemblies[].files</c>), so
+    /// RPG017 can tell an assembly that was not rebuilt differently from one that changed.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlySet<string>> FileHashes { get; init; } = new Dictionary<string, IReadOnlySet<string>>();
+}
