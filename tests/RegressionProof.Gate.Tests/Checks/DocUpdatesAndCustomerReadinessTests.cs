@@ -135,4 +135,13 @@ public sealed class DocUpdatesAndCustomerReadinessTests
     {
         Assert.Empty(CustomerReadinessCheck.Check(Given.Input(Given.Release(releaseClass), Proven)));
     }
+
+    [Fact]
+    public void The_policy_rows_are_RPG017_to_RPG019_in_the_table()
+    {
+        Assert.Equal(
+            [("RPG017", "additional CI"), ("RPG018", "minor doc updates"), ("RPG019", "major customer readiness")],
+            new[] { Policies.AdditionalCi, Policies.DocUpdates, Policies.CustomerReadiness }.Select(p => (p.RuleId, p.Name)));
+        Assert.Subset(Policies.All.ToHashSet(), new[] { Policies.AdditionalCi, Policies.DocUpdates, Policies.CustomerReadiness }.ToHashSet());
+    }
 }
