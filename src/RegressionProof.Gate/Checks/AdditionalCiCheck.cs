@@ -53,13 +53,13 @@ internal static class AdditionalCiCheck
             if (!ran.Ran(test))
             {
                 yield return new Finding(policy.Name, policy.RuleId, FindingLevel.Error, null,
-                    $"{test.Name} ({test.Files[0].Path}) has no results of this build in {read}; {Why(release.Class, test, changed)}",
+                    $"{test.Name} ({test.Files[0].Path}) has no results of this build in {read}; {Why(input, test, changed)}",
                     $"run the tests of {test.Name} on this build and pass the result file with --test-results");
             }
             else if (release.Class == ReleaseClass.Minor && NotRun(input, test) is { Count: > 0 } notRun)
             {
                 yield return new Finding(policy.Name, policy.RuleId, FindingLevel.Error, null,
-                    $"{test.Name} ran in part: {notRun.Count} of its tests {(notRun.Count == 1 ? "has" : "have")} no result in {read} ({List(notRun)}); {Why(release.Class, test, changed)}, in full",
+                    $"{test.Name} ran in part: {notRun.Count} of its tests {(notRun.Count == 1 ? "has" : "have")} no result in {read} ({List(notRun)}); {Why(input, test, changed)}, in full",
                     $"run every test of {test.Name} (no --filter) and pass the result file with --test-results");
             }
         }
@@ -120,10 +120,11 @@ internal static class AdditionalCiCheck
         _ => "a major release runs the full suite and every migration test and",
     };
 
-    private static string Why(ReleaseClass releaseClass, ScannedAssembly test, IReadOnlySet<string> changed) => releaseClass switch
+    private static string Why(GateInput input, ScannedAssembly test, IReadOnlySet<string> changed) => input.Release.Class switch
     {
         ReleaseClass.Major => "a major release runs the full suite",
-        _ => $"it references {List(test.References.Where(changed.Contains).ToList())}, changed since the baseline"
+        var releaseClass => $"it references {List(test.References.Where(changed.Contains).ToList())}, "
+             + (input.Baseline is null ? "which counts as changed (no --baseline to compare with)" : "changed since the baseline")
              + (releaseClass == ReleaseClass.Patch ? " (the patch's affected scope)" : " (an affected package)"),
     };
 

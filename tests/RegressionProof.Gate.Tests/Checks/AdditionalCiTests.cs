@@ -65,8 +65,11 @@ public sealed class AdditionalCiTests
         Assert.Equal(("RPG017", FindingLevel.Error), (finding.RuleId, finding.Level));
         Assert.Equal(
             "Shop.Tests (tests/Shop.Tests/bin/Release/net10.0/Shop.Tests.dll) has no results of this build in the 1 result file read (results/architecture.trx); "
-            + "it references Shop, changed since the baseline (the patch's affected scope)",
+            + "it references Shop, which counts as changed (no --baseline to compare with) (the patch's affected scope)",
             finding.Message);
+
+        var withBaseline = Assert.Single(AdditionalCiCheck.Check(Input(ReleaseClass.Patch, results, BaselineWithShop(new string('f', 64)))));
+        Assert.EndsWith("it references Shop, changed since the baseline (the patch's affected scope)", withBaseline.Message, StringComparison.Ordinal);
     }
 
     [Fact]
