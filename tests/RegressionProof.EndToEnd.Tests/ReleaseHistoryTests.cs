@@ -258,9 +258,12 @@ public sealed class ReleaseHistoryTests(PackedPackages packages)
                 "minor" => """[{ "role": "release-captain", "by": "dana" }, { "role": "domain-lead", "by": "kim" }]""",
                 _ => """[{ "role": "release-captain", "by": "dana" }, { "role": "domain-lead", "by": "kim" }, { "role": "product-owner", "by": "sam" }]""",
             };
+
+            // A major release records its customer-readiness check (RPG019).
+            var readiness = releaseClass == "major" ? """ "customerReadiness": { "by": "pat", "on": "2026-11-20" },""" : string.Empty;
             solution.WriteFile(name, $$"""
                 {
-                  "version": "{{version}}", "class": "{{releaseClass}}",
+                  "version": "{{version}}", "class": "{{releaseClass}}",{{readiness}}
                   "approvals": {{approvals}},
                   "rollback": { "plan": "redeploy the previous release", "tested": true, "stagedRollout": true },
                   "cards": [{{string.Join(",\n", cards)}}],

@@ -23,6 +23,9 @@ internal static class Gatekeeper
         KeepProbesCheck.Check,
         SuspectProofCheck.Check,
         ReleaseLabelsCheck.Check,
+        AdditionalCiCheck.Check,
+        DocUpdatesCheck.Check,
+        CustomerReadinessCheck.Check,
     ];
 
     /// <summary>

@@ -6,7 +6,8 @@ namespace RegressionProof.Gate.Checks;
 /// <summary>
 /// Gives a place to the findings no source line carries (approvals, rollback, a card's owner or
 /// evidence, public API, removed probes), so code scanning and annotations show them: the line of
-/// the release file that would change to fix them, or the changelog for RPG007. A finding that
+/// the release file that would change to fix them, or the changelog for RPG007 and RPG018 (a
+/// minor release's doc updates: a release file with <c>docs</c> has none). A finding that
 /// already has a location keeps it.
 /// </summary>
 internal static class ReleaseFileLocations
@@ -18,7 +19,7 @@ internal static class ReleaseFileLocations
             return finding;
         }
 
-        if (finding.RuleId == Policies.Changelog.RuleId)
+        if (finding.RuleId == Policies.Changelog.RuleId || finding.RuleId == Policies.DocUpdates.RuleId)
         {
             return finding with { Location = new SourceLocation(input.Changelog.Path, 0) };
         }
@@ -36,9 +37,10 @@ internal static class ReleaseFileLocations
     {
         _ when ruleId == Policies.Approvals.RuleId => "approvals",
         _ when ruleId == Policies.Rollback.RuleId => "rollback",
-        _ when ruleId == Policies.PatchZeroApiChange.RuleId || ruleId == Policies.MinorAdditive.RuleId || ruleId == Policies.ReleaseLabels.RuleId => "class",
+        _ when ruleId == Policies.PatchZeroApiChange.RuleId || ruleId == Policies.MinorAdditive.RuleId || ruleId == Policies.ReleaseLabels.RuleId || ruleId == Policies.AdditionalCi.RuleId => "class",
         _ when ruleId == Policies.FastPatchLane.RuleId => "lane",
         _ when ruleId == Policies.KeepProbes.RuleId => "retired",
+        _ when ruleId == Policies.CustomerReadiness.RuleId => "customerReadiness",
         _ => "version",
     };
 

@@ -18,7 +18,11 @@ internal sealed record InspectedAssembly(
     IReadOnlyList<string>? LegacyPublicApi,
     IReadOnlyList<string> Migrations,
     bool ReferencesTestFramework,
-    IReadOnlyList<Model.DeclaredClass> Classes);
+    IReadOnlyList<Model.DeclaredClass> Classes)
+{
+    /// <summary>The names of the assemblies it references.</summary>
+    public IReadOnlyList<string> References { get; init; } = [];
+}
 
 /// <summary>
 /// What the gate needs of an assembly besides its manifest, from metadata alone (the assembly is
@@ -77,16 +81,18 @@ internal static class AssemblyInspector
         }
 
         var referencesTestFramework = false;
+        var references = new List<string>(metadata.AssemblyReferences.Count);
         foreach (var reference in metadata.AssemblyReferences)
         {
-            if (TestFrameworkAssemblies.IsTestFramework(metadata.GetString(metadata.GetAssemblyReference(reference).Name)))
-            {
-                referencesTestFramework = true;
-                break;
-            }
+            var name = metadata.GetString(metadata.GetAssemblyReference(reference).Name);
+            references.Add(name);
+            referencesTestFramework |= TestFrameworkAssemblies.IsTestFramework(name);
         }
 
-        return new InspectedAssembly(api.Lines(), legacy?.Lines(), migrations is null ? [] : OrdinalLines.SortDistinct(migrations), referencesTestFramework, classes);
+        return new InspectedAssembly(api.Lines(), legacy?.Lines(), migrations is null ? [] : OrdinalLines.SortDistinct(migrations), referencesTestFramework, classes)
+        {
+            References = references,
+        };
     }
 
     /// <summary>

@@ -106,9 +106,13 @@ internal static class AssemblyScanner
         {
             var scannedFiles = new List<ScannedFile>(group.Count);
             var publicApiChecked = false;
+            var isTestAssembly = false;
+            var references = new SortedSet<string>(StringComparer.Ordinal);
             foreach (var copy in group)
             {
                 scannedFiles.Add(copy.File);
+                isTestAssembly |= copy.Inspected.ReferencesTestFramework;
+                references.UnionWith(copy.Inspected.References);
 
                 // The manifest says whether the project's API is checked; a manifest of an earlier
                 // version does not, and then a reference to a test framework marks a test assembly.
@@ -126,6 +130,8 @@ internal static class AssemblyScanner
                 withEarlierApiFormat ? Lines(group, static c => c.LegacyPublicApi ?? []) : null)
             {
                 Classes = Classes(group),
+                IsTestAssembly = isTestAssembly,
+                References = [.. references],
             });
         }
 

@@ -55,6 +55,7 @@ internal static class BaselineReader
         NoNullItems(path, bytes, "assemblies", assemblies, "an assembly object");
         var publicApi = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         var migrations = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        var fileHashes = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
         var first = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < assemblies.Count; i++)
         {
@@ -71,10 +72,17 @@ internal static class BaselineReader
             migrations[assembly.Name] = List(assembly.Migrations);
             NoNullItems(path, bytes, $"assemblies[{i}].publicApi", publicApi[assembly.Name], "a string");
             NoNullItems(path, bytes, $"assemblies[{i}].migrations", migrations[assembly.Name], "a string");
+            var files = List(assembly.Files);
+            NoNullItems(path, bytes, $"assemblies[{i}].files", files, "a file object");
+            fileHashes[assembly.Name] = files.Select(f => f.Sha256).ToHashSet(StringComparer.OrdinalIgnoreCase);
         }
 
         var legacyFormat = assemblies.Where(a => a.PublicApiFormat is null).Select(a => a.Name).ToHashSet(StringComparer.Ordinal);
+<<<<<<< HEAD
         return new Baseline(path, coverage.Release?.Version, cards.Select(c => c.Id).ToList(), links, publicApi, migrations, legacyFormat) { Sha256 = sha256 };
+=======
+        return new Baseline(path, coverage.Release?.Version, cards.Select(c => c.Id).ToList(), links, publicApi, migrations, legacyFormat) { FileHashes = fileHashes };
+>>>>>>> wip/scopedci
     }
 
     private static readonly JsonTypeInfo<CoverageManifest> CoverageTypeInfo =

@@ -26,6 +26,18 @@ internal sealed record ReleaseFileJson
     public IReadOnlyList<RetiredCardJson>? Retired { get; init; }
 
     public IReadOnlyList<ExceptionJson?>? Exceptions { get; init; }
+
+    public IReadOnlyList<string?>? Docs { get; init; }
+
+    public CustomerReadinessJson? CustomerReadiness { get; init; }
+}
+
+/// <summary>A major release's customer-readiness check; its date is read as text so that a wrong one is told in the file's words.</summary>
+internal sealed record CustomerReadinessJson
+{
+    public required string By { get; init; }
+
+    public required string On { get; init; }
 }
 
 /// <summary>An audited exception; its dates are read as text so that a wrong one is told in the file's words.</summary>

@@ -38,6 +38,9 @@ internal static partial class ReleaseFileReader
         ["$.retired[]"] = RetiredIsNotAnId,
         ["$.exceptions"] = "\"exceptions\" must be an array",
         ["$.exceptions[]"] = "an exception must be an object with \"check\", \"reason\" and \"expires\"",
+        ["$.docs"] = "\"docs\" must be an array of the documentation pages the release changed",
+        ["$.docs[]"] = "a docs entry must be a string: the path or link of a changed page",
+        ["$.customerReadiness"] = "\"customerReadiness\" must be an object with \"by\" and \"on\"",
     };
 
     /// <summary>The properties an object must have, in the order they are asked for, by where the object is.</summary>
@@ -47,6 +50,7 @@ internal static partial class ReleaseFileReader
         ["$.approvals[]"] = ["role", "by"],
         ["$.cards[]"] = ["id"],
         ["$.exceptions[]"] = ["check", "reason", "expires"],
+        ["$.customerReadiness"] = ["by", "on"],
     };
 
     public static ReleaseFile Read(string path) => Parse(path, TextFile.ReadUtf8(path, "release", out var sha256)) with { Sha256 = sha256 };
@@ -125,7 +129,24 @@ internal static partial class ReleaseFileReader
         {
             Lines = ReleaseFileLines.Find(file.Utf8.Span, cards.Select(c => c.Id).ToList()),
             Exceptions = Exceptions(file, json.Exceptions ?? []),
+            Docs = Docs(file, json.Docs ?? []),
+            CustomerReadiness = json.CustomerReadiness is { } readiness
+                ? new CustomerReadiness(file.NotBlank(readiness.By, "$.customerReadiness.by"), Date(file, readiness.On, "$.customerReadiness.on"))
+                : null,
         };
+    }
+
+    /// <summary>The documentation pages the release changed: each a path or link, none blank.</summary>
+    private static List<string> Docs(Located file, IReadOnlyList<string?> json)
+    {
+        var docs = new List<string>(json.Count);
+        for (var i = 0; i < json.Count; i++)
+        {
+            var page = json[i] ?? throw file.At($"$.docs[{i}]", WrongKind["$.docs[]"]);
+            docs.Add(string.IsNullOrWhiteSpace(page) ? throw file.At($"$.docs[{i}]", "a docs entry must not be empty") : page);
+        }
+
+        return docs;
     }
 
     /// <summary>

@@ -22,4 +22,10 @@ internal sealed record Baseline(
 
     /// <summary>The file as the reports name it: relative to where the gate runs, with <c>/</c>; its file name until the gate sets it.</summary>
     public string Name { get; init; } = System.IO.Path.GetFileName(Path);
+
+    /// <summary>
+    /// The SHA-256 of every file of each assembly the baseline lists (<c>assemblies[].files</c>), so
+    /// RPG017 can tell an assembly that was not rebuilt differently from one that changed.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlySet<string>> FileHashes { get; init; } = new Dictionary<string, IReadOnlySet<string>>();
 }

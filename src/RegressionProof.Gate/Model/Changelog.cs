@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Text.RegularExpressions;
 
@@ -27,6 +28,27 @@ internal sealed partial class Changelog
 
     /// <summary>Whether the release's section has a customer notice (a heading that says so).</summary>
     public bool HasCustomerNotice(string version) => CustomerNotice().IsMatch(SectionsFor(version));
+
+    /// <summary>
+    /// Whether the release's section names <paramref name="name"/> as a whole identifier (a type's
+    /// name, <c>GiftCard</c> in "Added `GiftCard`", but not in "GiftCards" or "MyGiftCard").
+    /// </summary>
+    public bool Names(string version, string name)
+    {
+        var text = SectionsFor(version);
+        for (var at = text.IndexOf(name, StringComparison.Ordinal); at >= 0; at = text.IndexOf(name, at + 1, StringComparison.Ordinal))
+        {
+            var end = at + name.Length;
+            if ((at == 0 || !IsIdentifierPart(text[at - 1])) && (end == text.Length || !IsIdentifierPart(text[end])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsIdentifierPart(char c) => char.IsLetterOrDigit(c) || c == '_';
 
     [GeneratedRegex(@"^#{3,6}\s+customer\s+notice", RegexOptions.IgnoreCase | RegexOptions.Multiline)]
     private static partial Regex CustomerNotice();

@@ -27,7 +27,16 @@ internal sealed record ReleaseFile(
 
     /// <summary>The SHA-256 of the file's bytes as read (the policy the verification summary names); null for a release built in code.</summary>
     public string? Sha256 { get; init; }
+
+    /// <summary>The documentation pages this release changed (<c>docs</c>), for a minor release's doc updates (RPG018).</summary>
+    public IReadOnlyList<string> Docs { get; init; } = [];
+
+    /// <summary>Who checked that customers are ready for a major release, and when (<c>customerReadiness</c>, RPG019); null when not recorded.</summary>
+    public CustomerReadiness? CustomerReadiness { get; init; }
 }
+
+/// <summary>The customer-readiness check of a major release: who made it and on which day.</summary>
+internal sealed record CustomerReadiness(string By, DateOnly On);
 
 public enum ReleaseClass
 {

@@ -32,4 +32,10 @@ internal sealed record ScannedAssembly(
 {
     /// <summary>Its classes that derive from others, so proofs on base test classes find the classes that run them.</summary>
     public IReadOnlyList<DeclaredClass> Classes { get; init; } = [];
+
+    /// <summary>Whether it is a test assembly: its metadata references a test framework's assembly (RPG017 asks which ran).</summary>
+    public bool IsTestAssembly { get; init; }
+
+    /// <summary>The names of the assemblies it references, so RPG017 finds the test assemblies that cover an assembly.</summary>
+    public IReadOnlyList<string> References { get; init; } = [];
 }

@@ -39,6 +39,22 @@ public sealed class AssemblyScannerTests : System.IDisposable
         Assert.Equal(ApiLibrary.Api(Net8Source).Concat(ApiLibrary.Api(Net9Source)).Distinct().Order(System.StringComparer.Ordinal), assembly.PublicApi);
     }
 
+    [Fact]
+    public void An_assembly_keeps_the_names_it_references_and_is_a_test_assembly_when_one_is_a_test_framework()
+    {
+        var manifest = "{\"schema\":\"regression-proof/manifest/v1\",\"assembly\":\"Shop.Tests\",\"links\":[]}";
+        var xunit = Microsoft.CodeAnalysis.MetadataReference.CreateFromFile(typeof(FactAttribute).Assembly.Location);
+        var tests = _folder.WriteBytes("Shop.Tests.dll", ApiLibrary.Compile(TestAssemblies.WithManifest(manifest) + "\npublic class CartTests { [Xunit.Fact] public void Total() { } }", "Shop.Tests", xunit));
+        var product = Copy("net8.0", Net8Links, Net8Source);
+
+        var scanned = AssemblyScanner.Scan([tests, product], _folder.Path);
+
+        var testAssembly = Assert.Single(scanned, a => a.Name == "Shop.Tests");
+        Assert.True(testAssembly.IsTestAssembly);
+        Assert.Contains(typeof(FactAttribute).Assembly.GetName().Name, testAssembly.References);
+        Assert.False(Assert.Single(scanned, a => a.Name == "Shop").IsTestAssembly);
+    }
+
     private string Copy(string folder, string links, string source)
     {
         var manifest = "{\"schema\":\"regression-proof/manifest/v1\",\"assembly\":\"Shop\",\"publicApiChecked\":true,\"links\":" + links + "}";

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using RegressionProof.Gate.Inputs;
 using Xunit;
 
@@ -36,6 +37,21 @@ public sealed class BaselineReaderTests : IDisposable
         var baseline = BaselineReader.Read(path);
 
         Assert.Equal(("1.0.0", "A-1", "M:A"), (baseline.Version, baseline.Cards[0], baseline.PublicApi["Shop"][0]));
+    }
+
+    [Fact]
+    public void The_baseline_keeps_the_sha256_of_each_assembly_s_files_to_tell_an_unchanged_assembly()
+    {
+        var path = _folder.Write("coverage-manifest.json", $$"""
+            { "schema": "regression-proof/coverage/v1",
+              "assemblies": [ { "name": "Shop", "files": [ { "path": "net8.0/Shop.dll", "sha256": "{{new string('a', 64)}}" }, { "path": "net9.0/Shop.dll", "sha256": "{{new string('b', 64)}}" } ] },
+                              { "name": "Shop.Tests" } ] }
+            """);
+
+        var baseline = BaselineReader.Read(path);
+
+        Assert.Equal([new string('a', 64), new string('b', 64)], baseline.FileHashes["Shop"].Order());
+        Assert.Empty(baseline.FileHashes["Shop.Tests"]);
     }
 
     [Theory]

@@ -39,6 +39,9 @@ public sealed class ReleaseSchemaTests
         """{ "version": "1", "class": "patch", "cards": [], "exceptions": [ { "check": "RPG003", "card": "A-1", "reason": "r", "approver": "erin", "rcaDue": "2026-12-01", "expires": "2026-12-31" } ] }""",
         """{ "version": "1", "class": "patch", "cards": [], "exceptions": [ { "check": "RPG003", "reason": "r", "rca": "https://wiki.example/rca", "expires": "2026-12-31" } ] }""",
         """{ "version": "1", "class": "patch", "cards": [], "exceptions": null }""",
+        """{ "version": "2.5.0", "class": "minor", "cards": [], "docs": ["docs/gift-cards.md", "https://docs.example/v2.5"] }""",
+        """{ "version": "3.0.0", "class": "major", "cards": [], "customerReadiness": { "by": "pat", "on": "2026-11-20" } }""",
+        """{ "version": "1", "class": "patch", "cards": [], "docs": null, "customerReadiness": null }""",
     ];
 
     public static TheoryData<string> RefusedExamples =>
@@ -77,6 +80,13 @@ public sealed class ReleaseSchemaTests
         """{ "version": "1", "class": "patch", "cards": [], "exceptions": [ { "check": "RPG003", "reason": "r", "rca": "wiki/rca", "expires": "2026-12-31" } ] }""",
         """{ "version": "1", "class": "patch", "cards": [], "exceptions": [ { "check": "RPG003", "card": " ", "reason": "r", "rcaDue": "2026-12-01", "expires": "2026-12-31" } ] }""",
         """{ "version": "1", "class": "patch", "cards": [], "exceptions": [ null ] }""",
+        """{ "version": "1", "class": "minor", "cards": [], "docs": "docs/a.md" }""",
+        """{ "version": "1", "class": "minor", "cards": [], "docs": [ "" ] }""",
+        """{ "version": "1", "class": "minor", "cards": [], "docs": [ 7 ] }""",
+        """{ "version": "1", "class": "major", "cards": [], "customerReadiness": { "by": "pat" } }""",
+        """{ "version": "1", "class": "major", "cards": [], "customerReadiness": { "on": "2026-11-20" } }""",
+        """{ "version": "1", "class": "major", "cards": [], "customerReadiness": { "by": "pat", "on": "2026-02-30x" } }""",
+        """{ "version": "1", "class": "major", "cards": [], "customerReadiness": "pat" }""",
     ];
 
     [Theory]
@@ -167,6 +177,7 @@ public sealed class ReleaseSchemaTests
             ("the rollback", schema.Properties["rollback"].ActualSchema, root => root["rollback"]!.AsObject()),
             ("a card", schema.Properties["cards"].Item!.ActualSchema, root => root["cards"]![0]!.AsObject()),
             ("an exception", schema.Properties["exceptions"].Item!.ActualSchema, root => root["exceptions"]![0]!.AsObject()),
+            ("the customer-readiness check", schema.Properties["customerReadiness"].ActualSchema, root => root["customerReadiness"]!.AsObject()),
         };
 
         var checkedProperties = 0;
@@ -180,7 +191,7 @@ public sealed class ReleaseSchemaTests
                     continue; // "class" and "cards": their wrong values are the refused examples above
                 }
 
-                var root = JsonNode.Parse("""{ "version": "1", "class": "patch", "approvals": [ { "role": "dri", "by": "lee" } ], "rollback": {}, "cards": [ { "id": "A-1" } ], "retired": [], "exceptions": [ { "check": "RPG003", "card": "A-1", "reason": "r", "approver": "erin", "rca": "https://wiki.example/rca", "rcaDue": "2026-12-01", "expires": "2026-12-31" } ] }""")!.AsObject();
+                var root = JsonNode.Parse("""{ "version": "1", "class": "patch", "approvals": [ { "role": "dri", "by": "lee" } ], "rollback": {}, "cards": [ { "id": "A-1" } ], "retired": [], "exceptions": [ { "check": "RPG003", "card": "A-1", "reason": "r", "approver": "erin", "rca": "https://wiki.example/rca", "rcaDue": "2026-12-01", "expires": "2026-12-31" } ], "docs": ["docs/a.md"], "customerReadiness": { "by": "pat", "on": "2026-11-20" } }""")!.AsObject();
                 select(root)[name] = required ? " " : null;
                 var json = root.ToJsonString();
                 checkedProperties++;
