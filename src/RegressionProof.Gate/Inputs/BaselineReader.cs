@@ -78,11 +78,7 @@ internal static class BaselineReader
         }
 
         var legacyFormat = assemblies.Where(a => a.PublicApiFormat is null).Select(a => a.Name).ToHashSet(StringComparer.Ordinal);
-<<<<<<< HEAD
-        return new Baseline(path, coverage.Release?.Version, cards.Select(c => c.Id).ToList(), links, publicApi, migrations, legacyFormat) { Sha256 = sha256 };
-=======
-        return new Baseline(path, coverage.Release?.Version, cards.Select(c => c.Id).ToList(), links, publicApi, migrations, legacyFormat) { FileHashes = fileHashes };
->>>>>>> wip/scopedci
+        return new Baseline(path, coverage.Release?.Version, cards.Select(c => c.Id).ToList(), links, publicApi, migrations, legacyFormat) { Sha256 = sha256, FileHashes = fileHashes };
     }
 
     private static readonly JsonTypeInfo<CoverageManifest> CoverageTypeInfo =
