@@ -27,9 +27,9 @@ internal static class Gatekeeper
     ];
 
     /// <summary>
-    /// The rows of the release file's exceptions. They are applied last, to every other check's
-    /// findings (<see cref="AuditedExceptionsCheck.Apply"/>), so they are not a <see cref="GateCheck"/>;
-    /// every finding that step adds is of these rows.
+    /// The rows of the step that applies the release file's exceptions
+    /// (<see cref="AuditedExceptionsCheck.Apply"/>). It runs last, over every other check's
+    /// findings, so it is not a <see cref="GateCheck"/>; every finding it adds is of these rows.
     /// </summary>
     public static readonly IReadOnlyList<Policy> ExceptionsEnforce = [Policies.AuditedExceptions];
 
