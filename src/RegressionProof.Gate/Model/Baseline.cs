@@ -15,4 +15,15 @@ internal sealed record Baseline(
     IReadOnlyList<ManifestLink> Links,
     IReadOnlyDictionary<string, IReadOnlyList<string>> PublicApi,
     IReadOnlyDictionary<string, IReadOnlyList<string>> Migrations,
-    IReadOnlySet<string>? LegacyPublicApi = null);
+    IReadOnlySet<string>? LegacyPublicApi = null)
+{
+    /// <summary>The cards the baseline's release file retired, so this release's report names only those retired since.</summary>
+    public IReadOnlyList<string> Retired { get; init; } = [];
+
+    /// <summary>
+    /// The releases up to the baseline's, oldest first (<see cref="ReleaseTrend"/>): the manifest's
+    /// own trend, or, for a manifest written before the trend, its one release counted from its
+    /// cards, links and findings; empty when even that cannot be told (no version or as-of).
+    /// </summary>
+    public IReadOnlyList<CoverageTrendEntry> Trend { get; init; } = [];
+}
