@@ -76,7 +76,7 @@ internal static class TrendChart
             for (var i = 0; i < trend.Count; i++)
             {
                 svg.Append(Invariant($"<circle cx=\"{X(i, trend.Count)}\" cy=\"{Y(value(trend[i]), max)}\" r=\"3.5\"><title>"))
-                    .Append(HtmlText.Encode(trend[i].Version)).Append(Invariant($": {Math.Max(0, value(trend[i]))} {name}</title></circle>"));
+                    .Append(HtmlText.Encode(trend[i].Version)).Append(Invariant($": {name} {value(trend[i])}</title></circle>"));
             }
 
             // The legend, in the series' own colour and dash, across the top.
