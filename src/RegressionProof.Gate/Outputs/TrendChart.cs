@@ -53,10 +53,11 @@ internal static class TrendChart
             svg.Append(Invariant($"<text class=\"scale\" x=\"{Left - 6}\" y=\"{y + 4}\" text-anchor=\"end\">{value}</text>"));
         }
 
-        var step = (trend.Count + MaxLabels - 1) / MaxLabels;
+        // Every step-th release is named, and the last; a label too close before the last is left out.
+        var step = Math.Max(1, (trend.Count + MaxLabels - 1) / MaxLabels);
         for (var i = 0; i < trend.Count; i++)
         {
-            if (i % Math.Max(1, step) == 0 || i == trend.Count - 1)
+            if ((i % step == 0 && trend.Count - 1 - i >= step) || i == trend.Count - 1)
             {
                 svg.Append(Invariant($"<text class=\"release\" x=\"{X(i, trend.Count)}\" y=\"{Bottom + 18}\" text-anchor=\"middle\">"))
                     .Append(HtmlText.Cell(trend[i].Version, MaxLabelLength)).Append("</text>");

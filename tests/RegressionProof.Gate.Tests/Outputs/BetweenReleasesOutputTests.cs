@@ -134,6 +134,20 @@ public sealed class BetweenReleasesOutputTests
     }
 
     [Theory]
+    [InlineData(1, new[] { 0 })]
+    [InlineData(8, new[] { 0, 1, 2, 3, 4, 5, 6, 7 })]
+    [InlineData(10, new[] { 0, 2, 4, 6, 9 })]
+    [InlineData(50, new[] { 0, 7, 14, 21, 28, 35, 42, 49 })]
+    public void Under_the_chart_at_most_eight_releases_are_named_the_last_always(int releases, int[] named)
+    {
+        var trend = Enumerable.Range(0, releases).Select(i => Entry($"v{i}", i)).ToList();
+
+        var labels = Regex.Matches(TrendChart.Svg(trend), "<text class=\"release\"[^>]*>v([0-9]+)</text>").Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Equal(named, labels);
+    }
+
+    [Theory]
     [InlineData(0, 2)]
     [InlineData(3, 4)]
     [InlineData(10, 10)]
