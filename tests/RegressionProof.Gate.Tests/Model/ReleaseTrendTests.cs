@@ -73,7 +73,7 @@ public sealed class ReleaseTrendTests : IDisposable
     public async Task The_trend_is_written_in_the_manifest_valid_against_its_schema_and_read_back_by_the_next_release()
     {
         var baseline = Given.Baseline([Given.Test("INTAKE-1")]) with { Trend = [Entry("2.4.0")] };
-        var json = CoverageManifestWriter.Write(Decided(Given.Input(Given.Release(), [Given.Fix("INTAKE-1"), Given.Test("INTAKE-1")], baseline: baseline)));
+        var json = CoverageManifestWriter.Write(Decided(Given.Input(Given.Release(retired: ["OLD-0"]), [Given.Fix("INTAKE-1"), Given.Test("INTAKE-1")], baseline: baseline)));
         var path = _folder.Write("coverage-manifest.json", json);
 
         var schema = await JsonSchema.FromFileAsync(System.IO.Path.Combine(AppContext.BaseDirectory, "schemas", "coverage-manifest.v1.schema.json"));
@@ -88,6 +88,7 @@ public sealed class ReleaseTrendTests : IDisposable
 
         Assert.Equal(["2.4.0", "2.4.1"], next.Trend.Select(e => e.Version));
         Assert.Equal(Entry("2.4.0"), next.Trend[0]);
+        Assert.Equal(["OLD-0"], next.Retired);
         var release = Given.Release(version: "2.5.0", releaseClass: ReleaseClass.Minor);
         Assert.Equal(["2.4.0", "2.4.1", "2.5.0"], ReleaseTrend.Of(Decided(Given.Input(release, [Given.Test("INTAKE-1")], baseline: next))).Select(e => e.Version));
     }
