@@ -13,7 +13,8 @@ namespace RegressionProof.Gate.Outputs;
 
 /// <summary>
 /// <c>coverage-manifest.json</c> (schema docs/schemas/coverage-manifest.v1.schema.json): every link
-/// merged, the status of each card, the API surface and migrations of each assembly, the findings.
+/// merged, the status of each card, the API surface and migrations of each assembly, the findings,
+/// and the trend of the releases up to this one (<see cref="ReleaseTrend"/>).
 /// It is the next release's <c>--baseline</c>, read back by <c>Inputs/BaselineReader</c> through
 /// the same records (<see cref="CoverageManifest"/>).
 /// </summary>
@@ -78,7 +79,8 @@ internal static class CoverageManifestWriter
             // writing them in that order is deterministic without sorting 100,000 links again.
             assemblies.SelectMany(assembly => assembly.Links.Select(link => (ManifestLink)new CoverageLink(assembly.Name, link))),
             result.Findings.Select(Finding),
-            input.Release.Exceptions.Select(exception => Exception(exception, result)));
+            input.Release.Exceptions.Select(exception => Exception(exception, result)),
+            BetweenReleases.Trend(result));
     }
 
     private static CoverageException Exception(ReleaseException exception, GateResult result) => new()

@@ -14,10 +14,11 @@ namespace RegressionProof.Gate.Outputs;
 /// script inline, allowed by hash in a Content-Security-Policy that loads nothing else) that opens
 /// from disk or as a CI artifact, reads on a phone and prints. Above the fold the verdict, the
 /// release and the counts; then one entry per card with its evidence, fixes, proofs, test results
-/// and findings; then the findings about no card of the release, the approvals and the rollback
+/// and findings; then the findings about no card of the release, what changed since the previous
+/// release and the trend (HtmlReportWriter.BetweenReleases.cs), the approvals and the rollback
 /// plan. Every user text goes through <see cref="HtmlText"/>; only http(s) URLs become links.
 /// </summary>
-internal sealed class HtmlReportWriter
+internal sealed partial class HtmlReportWriter
 {
     /// <summary>The statuses a card can have, in the order the filter offers them.</summary>
     public static readonly string[] Statuses = ["failing", "unproven", "proven"];
@@ -73,6 +74,8 @@ internal sealed class HtmlReportWriter
         W("<main>");
         Cards();
         FindingsWithoutCard();
+        SinceThePreviousRelease();
+        Trend();
         ApprovalsAndRollback();
         W("</main>");
         W("<footer>Written by verify-regression-safety. The page loads nothing from the network; the filter and search need its inline script, and every card is shown without it.</footer>");

@@ -8,8 +8,8 @@ namespace RegressionProof.Gate.Outputs;
 
 /// <summary>
 /// <c>release-log.md</c>, for the release captain: the verdict and the counts, the baseline used, the
-/// approvals and the rollback plan, a table per card, the findings, the evidence links, the tests
-/// executed and the SHA-256 of every scanned artifact.
+/// approvals and the rollback plan, a table per card, the findings, what changed since the previous
+/// release, the evidence links, the tests executed and the SHA-256 of every scanned artifact.
 /// </summary>
 internal static class ReleaseLogWriter
 {
@@ -92,7 +92,9 @@ internal static class ReleaseLogWriter
             }
         }
 
-        md.Append("\n## Evidence\n\n");
+        md.Append('\n');
+        ReleaseLogBetweenReleases.Append(md, result);
+        md.Append("## Evidence\n\n");
         foreach (var card in result.Cards)
         {
             var links = card.Card.Evidence.Concat(card.Proofs.Where(p => p.Evidence is not null).Select(p => p.Evidence!)).Distinct(StringComparer.Ordinal).ToList();

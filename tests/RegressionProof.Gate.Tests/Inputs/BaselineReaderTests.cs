@@ -57,6 +57,7 @@ public sealed class BaselineReaderTests : IDisposable
     [Theory]
     [InlineData("\"findings\": [ 1 ]", "findings[0] is a number", 2, 15)]
     [InlineData("\"retired\": \"A-1\"", "retired is a string", 2, 12)]
+    [InlineData("\"retired\": [ null ]", "retired[0] is null", 2, 14)]
     [InlineData("\"assemblies\": [ { \"name\": \"Shop\", \"files\": [ { \"path\": \"a.dll\" } ] } ]", "assemblies[0].files[0] lacks \"sha256\"", 2, 46)]
     public void Every_part_of_a_baseline_is_read_through_the_coverage_manifests_records(string part, string reason, int line, int column)
     {
