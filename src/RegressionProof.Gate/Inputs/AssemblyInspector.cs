@@ -13,12 +13,14 @@ namespace RegressionProof.Gate.Inputs;
 /// <param name="Migrations">The schema migrations the assembly declares.</param>
 /// <param name="ReferencesTestFramework">Whether it references a test framework's assembly: a test assembly, when its manifest does not say.</param>
 /// <param name="Classes">Its classes that derive from others, for proofs on base test classes.</param>
+/// <param name="MemberHashes">The hash of each member's code by member ID (<see cref="MemberBodies"/>); null for a test assembly, and when not asked for.</param>
 internal sealed record InspectedAssembly(
     IReadOnlyList<string> PublicApi,
     IReadOnlyList<string>? LegacyPublicApi,
     IReadOnlyList<string> Migrations,
     bool ReferencesTestFramework,
-    IReadOnlyList<Model.DeclaredClass> Classes);
+    IReadOnlyList<Model.DeclaredClass> Classes,
+    IReadOnlyDictionary<string, string>? MemberHashes = null);
 
 /// <summary>
 /// What the gate needs of an assembly besides its manifest, from metadata alone (the assembly is
@@ -42,7 +44,7 @@ internal static class AssemblyInspector
                 throw new InputException(path, "is not a .NET assembly (it has no CLI metadata)");
             }
 
-            return Inspect(pe.GetMetadataReader(), withEarlierApiFormat);
+            return Inspect(pe.GetMetadataReader(), withEarlierApiFormat, pe);
         }
         catch (BadImageFormatException exception)
         {
@@ -51,7 +53,8 @@ internal static class AssemblyInspector
     }
 
     /// <summary>The same, from metadata already open (the scanner has read the manifest from it); a <see cref="BadImageFormatException"/> is the caller's to report.</summary>
-    public static InspectedAssembly Inspect(MetadataReader metadata, bool withEarlierApiFormat)
+    /// <param name="pe">The image, to hash the members' code from; without it there are no member hashes.</param>
+    public static InspectedAssembly Inspect(MetadataReader metadata, bool withEarlierApiFormat, PEReader? pe = null)
     {
         var names = new ApiTypeNames(metadata);
         var api = new PublicApiReader(metadata, names);
@@ -86,7 +89,9 @@ internal static class AssemblyInspector
             }
         }
 
-        return new InspectedAssembly(api.Lines(), legacy?.Lines(), migrations is null ? [] : OrdinalLines.SortDistinct(migrations), referencesTestFramework, classes);
+        // Test code is outside the scope report: its members are not hashed.
+        var memberHashes = pe is null || referencesTestFramework ? null : MemberBodies.Of(pe, metadata);
+        return new InspectedAssembly(api.Lines(), legacy?.Lines(), migrations is null ? [] : OrdinalLines.SortDistinct(migrations), referencesTestFramework, classes, memberHashes);
     }
 
     /// <summary>

@@ -68,7 +68,7 @@ internal static class AssemblyScanner
                         continue; // built without RegressionProof: nothing to gate in it
                     }
 
-                    inspected = AssemblyInspector.Inspect(metadata, withEarlierApiFormat);
+                    inspected = AssemblyInspector.Inspect(metadata, withEarlierApiFormat, pe);
                 }
                 catch (ManifestFormatException exception)
                 {
@@ -126,6 +126,7 @@ internal static class AssemblyScanner
                 withEarlierApiFormat ? Lines(group, static c => c.LegacyPublicApi ?? []) : null)
             {
                 Classes = Classes(group),
+                MemberHashes = MemberHashes(group),
             });
         }
 
@@ -183,6 +184,35 @@ internal static class AssemblyScanner
         }
 
         return OrdinalLines.SortDistinct(lines);
+    }
+
+    /// <summary>
+    /// The member hashes of all copies, merged (<see cref="Model.MemberHashes.Merge"/>); null when
+    /// no copy has them (test code).
+    /// </summary>
+    private static IReadOnlyDictionary<string, string>? MemberHashes(List<(ScannedFile File, ManifestDocument Manifest, InspectedAssembly Inspected)> group)
+    {
+        if (group.Count == 1)
+        {
+            return group[0].Inspected.MemberHashes;
+        }
+
+        SortedDictionary<string, string>? merged = null;
+        foreach (var copy in group)
+        {
+            if (copy.Inspected.MemberHashes is not { } hashes)
+            {
+                continue;
+            }
+
+            merged ??= new SortedDictionary<string, string>(StringComparer.Ordinal);
+            foreach (var (id, hash) in hashes)
+            {
+                merged[id] = merged.TryGetValue(id, out var other) ? Model.MemberHashes.Merge(other, hash) : hash;
+            }
+        }
+
+        return merged;
     }
 
     /// <summary>The classes of all copies, each once, in the order they were first read.</summary>

@@ -32,4 +32,10 @@ internal sealed record ScannedAssembly(
 {
     /// <summary>Its classes that derive from others, so proofs on base test classes find the classes that run them.</summary>
     public IReadOnlyList<DeclaredClass> Classes { get; init; } = [];
+
+    /// <summary>
+    /// The hash of each member's compiled code by member ID, for the scope report (RPG016); null
+    /// for test code, which the report leaves out.
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? MemberHashes { get; init; }
 }
