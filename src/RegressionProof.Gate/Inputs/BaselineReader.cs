@@ -55,6 +55,7 @@ internal static class BaselineReader
         NoNullItems(path, bytes, "assemblies", assemblies, "an assembly object");
         var publicApi = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         var migrations = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        var memberHashes = new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal);
         var first = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < assemblies.Count; i++)
         {
@@ -71,10 +72,26 @@ internal static class BaselineReader
             migrations[assembly.Name] = List(assembly.Migrations);
             NoNullItems(path, bytes, $"assemblies[{i}].publicApi", publicApi[assembly.Name], "a string");
             NoNullItems(path, bytes, $"assemblies[{i}].migrations", migrations[assembly.Name], "a string");
+            if (assembly.MemberHashes is { } hashes)
+            {
+                foreach (var (id, hash) in hashes)
+                {
+                    if (hash is null)
+                    {
+                        var problem = JsonProblem.At(bytes.Span, $"$.assemblies[{i}].memberHashes", $"the baseline is not valid: the hash of {id} in assemblies[{i}].memberHashes is null; expected a string");
+                        throw new InputException(path, problem.Reason, problem.Line, problem.Column);
+                    }
+                }
+
+                memberHashes[assembly.Name] = hashes;
+            }
         }
 
         var legacyFormat = assemblies.Where(a => a.PublicApiFormat is null).Select(a => a.Name).ToHashSet(StringComparer.Ordinal);
-        return new Baseline(path, coverage.Release?.Version, cards.Select(c => c.Id).ToList(), links, publicApi, migrations, legacyFormat);
+        return new Baseline(path, coverage.Release?.Version, cards.Select(c => c.Id).ToList(), links, publicApi, migrations, legacyFormat)
+        {
+            MemberHashes = memberHashes,
+        };
     }
 
     private static readonly JsonTypeInfo<CoverageManifest> CoverageTypeInfo =

@@ -15,4 +15,12 @@ internal sealed record Baseline(
     IReadOnlyList<ManifestLink> Links,
     IReadOnlyDictionary<string, IReadOnlyList<string>> PublicApi,
     IReadOnlyDictionary<string, IReadOnlyList<string>> Migrations,
-    IReadOnlySet<string>? LegacyPublicApi = null);
+    IReadOnlySet<string>? LegacyPublicApi = null)
+{
+    /// <summary>
+    /// The member hashes of each assembly that has them, by assembly name; an assembly the
+    /// baseline lists without them (test code, or written by an earlier version) is absent.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> MemberHashes { get; init; } =
+        new Dictionary<string, IReadOnlyDictionary<string, string>>();
+}
