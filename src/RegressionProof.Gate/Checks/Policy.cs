@@ -22,7 +22,7 @@ internal static class Policies
     public static readonly Policy SuspectProof = new("RPG013", "suspect proof", "When a fix's code changes, its proof is expected to change with it.");
     public static readonly Policy AuditedExceptions = new("RPG014", "audited exceptions", "An exception waives a check only with governance approval and until it expires, visibly; its post-incident RCA is not overdue.");
     public static readonly Policy ReleaseLabels = new("RPG015", "release labels", "In a pull-request run on GitHub Actions, the pull request is labeled with the release class.");
-    public static readonly Policy Scope = new("RPG016", "no scope creep", "Patch: \"no scope creep allowed\"; fast-patch lane: \"no additional scope allowed\". Every member changed since the baseline is a fix of a card of this release.");
+    public static readonly Policy Scope = new("RPG016", "no scope creep", "Patch: \"no scope creep allowed\"; fast-patch lane: \"no additional scope allowed\". Every member changed since the baseline is a fix or a proof of a card of this release.");
 
     public static readonly IReadOnlyList<Policy> All =
     [

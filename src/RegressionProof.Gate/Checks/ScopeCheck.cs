@@ -8,8 +8,9 @@ namespace RegressionProof.Gate.Checks;
 
 /// <summary>
 /// No scope creep (patch) and no additional scope (fast-patch lane): with a baseline, every member
-/// of the production assemblies whose code changed, or that was added or removed, is a fix of a
-/// card of this release (docs/gate.md, "Scope report"). A patch gets a warning per member that is
+/// of the production assemblies whose code changed, or that was added or removed, is a fix or a
+/// proof (the "targeted verification": a probe, an alert) of a card of this release (docs/gate.md,
+/// "Scope report"). A patch gets a warning per member that is
 /// not, the fast-patch lane an error; minor and major releases print the report as information.
 /// </summary>
 internal static class ScopeCheck
@@ -28,7 +29,7 @@ internal static class ScopeCheck
         foreach (var change in report.Unlinked)
         {
             yield return new Finding(Policies.Scope.Name, Policies.Scope.RuleId, fastPatch ? FindingLevel.Error : FindingLevel.Warning, null,
-                $"{change.Member} in {change.Assembly} {Verb(change.Kind)} since the baseline, and it is not a [Fixes] of a card of this release"
+                $"{change.Member} in {change.Assembly} {Verb(change.Kind)} since the baseline, and it is neither a fix nor a proof of a card of this release"
                     + (fastPatch ? ": the fast-patch lane allows no additional scope" : ": a patch allows no scope creep"),
                 $"revert the change, or, if it is part of a card's fix, mark the member [Fixes(\"<card>\")] with that card");
         }
@@ -42,7 +43,7 @@ internal static class ScopeCheck
             return null;
         }
 
-        var linked = new LinkedMembers(input.Fixes.Where(f => input.IsCardOfRelease(f.Card)));
+        var linked = new LinkedMembers(input.Links.Where(l => input.IsCardOfRelease(l.Card)));
         var changes = 0;
         var unlinked = new List<ScopeChange>();
         var notVerified = new List<string>();
@@ -132,7 +133,7 @@ internal static class ScopeCheck
     }
 
     /// <summary>
-    /// The members the fixes of this release's cards put in scope: the member a link names; the
+    /// The members the fixes and proofs of this release's cards put in scope: the member a link names; the
     /// member whose lambda or local function it names (<c>M:A.M#lambda1</c>); every member of a
     /// linked type and of the types nested in it; the constructors of a type with a linked field,
     /// property or event (initializers are compiled into them); the accessor methods of a linked
@@ -144,9 +145,9 @@ internal static class ScopeCheck
         private readonly HashSet<string> _types = new(StringComparer.Ordinal);
         private readonly HashSet<string> _typesWithLinkedState = new(StringComparer.Ordinal);
 
-        public LinkedMembers(IEnumerable<ManifestLink> fixes)
+        public LinkedMembers(IEnumerable<ManifestLink> links)
         {
-            foreach (var symbol in fixes.Select(f => f.Symbol).Distinct(StringComparer.Ordinal))
+            foreach (var symbol in links.Select(f => f.Symbol).Distinct(StringComparer.Ordinal))
             {
                 _members.Add(symbol);
                 for (var hash = symbol.IndexOf('#', StringComparison.Ordinal); hash > 0; hash = symbol.IndexOf('#', hash + 1))

@@ -15,10 +15,10 @@ internal sealed record ScopeChange(string Assembly, string Member, ScopeChangeKi
 
 /// <summary>
 /// The scope report (RPG016): every member of the production assemblies changed, added or removed
-/// since the baseline that is not a fix of a card of this release.
+/// since the baseline that is neither a fix nor a proof of a card of this release.
 /// </summary>
 /// <param name="Changes">How many members differ from the baseline, linked or not.</param>
-/// <param name="Unlinked">Those that are not a fix of a card of this release, sorted by assembly and member.</param>
+/// <param name="Unlinked">Those that are neither a fix nor a proof of a card of this release, sorted by assembly and member.</param>
 /// <param name="NotVerified">The assemblies the baseline lists without member hashes (written by an earlier version): their members were not compared.</param>
 internal sealed record ScopeReport(int Changes, IReadOnlyList<ScopeChange> Unlinked, IReadOnlyList<string> NotVerified)
 {

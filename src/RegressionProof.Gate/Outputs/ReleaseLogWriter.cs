@@ -99,7 +99,7 @@ internal static class ReleaseLogWriter
 
         if (ScopeCheck.Report(input) is { Unlinked.Count: > 0 } report)
         {
-            md.Append("\n## Scope\n\nMembers changed since the baseline that are not a fix of a card of this release:\n\n");
+            md.Append("\n## Scope\n\nMembers changed since the baseline that are neither a fix nor a proof of a card of this release:\n\n");
             foreach (var change in report.Unlinked)
             {
                 md.Append("- ").Append(MarkdownText.Escape(change.Member)).Append(" (").Append(MarkdownText.Escape(change.Assembly)).Append("): ").Append(ScopeCheck.Verb(change.Kind)).Append('\n');

@@ -77,7 +77,7 @@ public sealed class ScopeCheckTests : IDisposable
 
         var finding = Assert.Single(Scope(result));
         Assert.Equal(FindingLevel.Warning, finding.Level);
-        Assert.Equal($"{Discount} in Shop changed since the baseline, and it is not a [Fixes] of a card of this release: a patch allows no scope creep", finding.Message);
+        Assert.Equal($"{Discount} in Shop changed since the baseline, and it is neither a fix nor a proof of a card of this release: a patch allows no scope creep", finding.Message);
         Assert.False(finding.Fails);
         Assert.Equal($"Scope: 1 of 1 member changed since the baseline is outside the cards of this release: {Discount} (changed)", ScopeCheck.Describe(result.Input));
         Assert.Contains($"Scope: 1 of 1 member changed", SummaryWriter.Write(result), StringComparison.Ordinal);
@@ -125,6 +125,17 @@ public sealed class ScopeCheckTests : IDisposable
     }
 
     [Fact]
+    public void A_proof_of_a_card_of_the_release_added_with_its_fix_is_in_scope()
+    {
+        var after = Shop.Replace(".Sum()", ".Max()", StringComparison.Ordinal) + "\npublic static class Probes { public static bool Total_never_negative() => new Pricing().Total([-1m]) >= 0; }";
+
+        var result = Gate(Shop, after, ReleaseClass.Patch, ReleaseLane.FastPatch, fixes: [Total, "probe M:Shop.Probes.Total_never_negative"]);
+
+        Assert.Empty(Scope(result));
+        Assert.Equal("Scope: 2 members changed since the baseline, none outside the cards of this release", ScopeCheck.Describe(result.Input));
+    }
+
+    [Fact]
     public void Added_and_removed_members_are_changes_too()
     {
         var after = Shop.Replace("    public string Label => \"Pricing\";\n", "    public decimal Round(decimal x) => decimal.Round(x, 2);\n", StringComparison.Ordinal);
@@ -158,7 +169,7 @@ public sealed class ScopeCheckTests : IDisposable
         Assert.Empty(Scope(result));
         var line = $"Scope: 1 of 1 member changed since the baseline is outside the cards of this release: {Discount} (changed)";
         Assert.Contains(line, SummaryWriter.Write(result), StringComparison.Ordinal);
-        Assert.Contains($"## Scope\n\nMembers changed since the baseline that are not a fix of a card of this release:\n\n- {Discount} (Shop): changed\n", ReleaseLogWriter.Write(result), StringComparison.Ordinal);
+        Assert.Contains($"## Scope\n\nMembers changed since the baseline that are neither a fix nor a proof of a card of this release:\n\n- {Discount} (Shop): changed\n", ReleaseLogWriter.Write(result), StringComparison.Ordinal);
         Assert.Contains(line["Scope: ".Length..], HtmlReportWriter.Write(result), StringComparison.Ordinal);
     }
 
@@ -221,8 +232,10 @@ public sealed class ScopeCheckTests : IDisposable
     {
         var folder = Path.Combine(_folder.Path, $"build{++_builds}");
         Directory.CreateDirectory(folder);
-        var links = string.Join(",", fixes.Select(symbol =>
-            $$"""{"kind":"fixes","card":"INTAKE-1","symbol":"{{symbol}}","display":"{{symbol[2..]}}","path":"src/Shop/Pricing.cs","line":7,"fingerprint":"sha256:aa"}"""));
+        // "probe M:…" is a synthetic probe of INTAKE-1, any other symbol a fix.
+        var links = string.Join(",", fixes.Select(fix => fix.StartsWith("probe ", StringComparison.Ordinal)
+            ? $$"""{"kind":"synthetic-probe","card":"INTAKE-1","symbol":"{{fix[6..]}}","display":"{{fix[8..]}}","path":"src/Shop/Probes.cs","line":3,"signal":"error","fingerprint":"sha256:bb"}"""
+            : $$"""{"kind":"fixes","card":"INTAKE-1","symbol":"{{fix}}","display":"{{fix[2..]}}","path":"src/Shop/Pricing.cs","line":7,"fingerprint":"sha256:aa"}"""));
         var files = new List<string> { Write(folder, "Shop", shop, links, true) };
         if (tests is not null)
         {
