@@ -13,7 +13,7 @@ namespace RegressionProof.Gate.Inputs;
 /// <summary>
 /// A hash of the compiled code of every member an assembly's source declares, keyed by the member's
 /// documentation-comment ID (<c>M:</c>, <c>P:</c>, <c>E:</c>), for the scope report (RPG016;
-/// docs/gate.md, "Member hashes"). A member's hash covers its signature and its IL body, the
+/// docs/gate.md, "Scope report"). A member's hash covers its signature and its IL body, the
 /// accessors of a property or event, and the compiler-generated code it owns: the lambdas, local
 /// functions and display-class methods its IL reaches, and all methods of the state machine of an
 /// async method or iterator. Every metadata token in the IL is resolved to the name of what it

@@ -4,7 +4,7 @@ using System.Linq;
 namespace RegressionProof.Gate.Model;
 
 /// <summary>
-/// A member's hash as the coverage manifest records it (docs/gate.md, "Member hashes"): one hash,
+/// A member's hash as the coverage manifest records it (docs/gate.md, "Scope report"): one hash,
 /// or, when the copies of an assembly hold different code (target frameworks compiled against
 /// different libraries), each distinct hash, sorted, separated by single spaces.
 /// </summary>

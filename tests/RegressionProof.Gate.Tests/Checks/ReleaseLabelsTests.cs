@@ -66,9 +66,9 @@ public class ReleaseLabelsTests
     }
 
     [Fact]
-    public void The_policy_row_is_RPG015_last_in_the_table()
+    public void The_policy_row_is_RPG015_after_RPG014_in_the_table()
     {
         Assert.Equal(("RPG015", "release labels"), (Policies.ReleaseLabels.RuleId, Policies.ReleaseLabels.Name));
-        Assert.Equal(Policies.ReleaseLabels, Policies.All.Last());
+        Assert.Equal(Policies.ReleaseLabels, Policies.All[Policies.All.ToList().IndexOf(Policies.AuditedExceptions) + 1]);
     }
 }

@@ -207,6 +207,15 @@ public sealed class ScopeCheckTests : IDisposable
         Assert.DoesNotContain("Scope:", SummaryWriter.Write(new GateResult(input, Gatekeeper.Decide(input))), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_policy_row_is_RPG016_last_in_the_table_and_quotes_the_policy()
+    {
+        Assert.Equal(("RPG016", "no scope creep"), (Policies.Scope.RuleId, Policies.Scope.Name));
+        Assert.Equal(Policies.Scope, Policies.All[^1]);
+        Assert.Contains("\"no scope creep allowed\"", Policies.Scope.Reason, StringComparison.Ordinal);
+        Assert.Contains("\"no additional scope allowed\"", Policies.Scope.Reason, StringComparison.Ordinal);
+    }
+
     private static IEnumerable<Finding> Scope(GateResult result) => result.Findings.Where(f => f.RuleId == "RPG016");
 
     /// <summary>Gates the build of <paramref name="after"/> with the coverage manifest of the build of <paramref name="before"/> as its baseline.</summary>
