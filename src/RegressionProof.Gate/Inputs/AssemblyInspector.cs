@@ -25,8 +25,9 @@ internal sealed record InspectedAssembly(
 /// <summary>
 /// What the gate needs of an assembly besides its manifest, from metadata alone (the assembly is
 /// never loaded): its public API surface, the schema migrations it declares, whether it is a test
-/// assembly, its classes. Every type definition is visited once for all of them, and the names of
-/// the types its signatures and attributes refer to are decoded once (<see cref="ApiTypeNames"/>).
+/// assembly, its classes, the hashes of its members' code. Every type definition is visited once
+/// for all of them, and the names of the types its signatures and attributes refer to are decoded
+/// once (<see cref="ApiTypeNames"/>).
 /// </summary>
 internal static class AssemblyInspector
 {
@@ -56,6 +57,18 @@ internal static class AssemblyInspector
     /// <param name="pe">The image, to hash the members' code from; without it there are no member hashes.</param>
     public static InspectedAssembly Inspect(MetadataReader metadata, bool withEarlierApiFormat, PEReader? pe = null)
     {
+        var referencesTestFramework = false;
+        foreach (var reference in metadata.AssemblyReferences)
+        {
+            if (TestFrameworkAssemblies.IsTestFramework(metadata.GetString(metadata.GetAssemblyReference(reference).Name)))
+            {
+                referencesTestFramework = true;
+                break;
+            }
+        }
+
+        // Test code is outside the scope report: its members are not hashed.
+        var bodies = pe is null || referencesTestFramework ? null : MemberBodies.Reading(pe, metadata);
         var names = new ApiTypeNames(metadata);
         var api = new PublicApiReader(metadata, names);
         var legacy = withEarlierApiFormat ? new LegacyPublicApi(metadata) : null;
@@ -65,6 +78,7 @@ internal static class AssemblyInspector
         {
             var type = metadata.GetTypeDefinition(handle);
             DeclaredClassReader.Add(metadata, handle, type, classes);
+            bodies?.Add(handle);
             if (!PublicApiReader.IsVisible(metadata, type))
             {
                 continue;
@@ -79,19 +93,7 @@ internal static class AssemblyInspector
             legacy?.Add(type);
         }
 
-        var referencesTestFramework = false;
-        foreach (var reference in metadata.AssemblyReferences)
-        {
-            if (TestFrameworkAssemblies.IsTestFramework(metadata.GetString(metadata.GetAssemblyReference(reference).Name)))
-            {
-                referencesTestFramework = true;
-                break;
-            }
-        }
-
-        // Test code is outside the scope report: its members are not hashed.
-        var memberHashes = pe is null || referencesTestFramework ? null : MemberBodies.Of(pe, metadata);
-        return new InspectedAssembly(api.Lines(), legacy?.Lines(), migrations is null ? [] : OrdinalLines.SortDistinct(migrations), referencesTestFramework, classes, memberHashes);
+        return new InspectedAssembly(api.Lines(), legacy?.Lines(), migrations is null ? [] : OrdinalLines.SortDistinct(migrations), referencesTestFramework, classes, bodies?.Hashes);
     }
 
     /// <summary>

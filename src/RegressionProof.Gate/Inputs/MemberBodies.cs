@@ -27,7 +27,7 @@ internal sealed class MemberBodies
     private readonly MetadataReader _metadata;
     private readonly MemberIdNames _ids;
     private readonly MemberIdNames _names;
-    private readonly Dictionary<int, string> _tokenNames = [];
+    private readonly Dictionary<int, (string Name, MethodDefinitionHandle[] Generated)> _tokens = [];
     private readonly Dictionary<TypeDefinitionHandle, bool> _generatedTypes = [];
     private readonly List<byte> _bytes = new(4096);
 
@@ -42,21 +42,28 @@ internal sealed class MemberBodies
     /// <summary>The hash of each member the source of the assembly declares, by member ID, in ordinal order.</summary>
     public static SortedDictionary<string, string> Of(PEReader pe, MetadataReader metadata)
     {
-        var reader = new MemberBodies(pe, metadata);
-        var hashes = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var reader = Reading(pe, metadata);
         foreach (var handle in metadata.TypeDefinitions)
         {
-            reader.Add(handle, hashes);
+            reader.Add(handle);
         }
 
-        return hashes;
+        return reader.Hashes;
     }
+
+    /// <summary>A reader that the caller gives each type definition (<see cref="Add(TypeDefinitionHandle)"/>), in the pass it makes over them anyway.</summary>
+    public static MemberBodies Reading(PEReader pe, MetadataReader metadata) => new(pe, metadata);
+
+    /// <summary>The hashes of the members of the types added so far, by member ID.</summary>
+    public SortedDictionary<string, string> Hashes { get; } = new(StringComparer.Ordinal);
 
     /// <summary>The first 16 hexadecimal digits of a SHA-256: a member's hash.</summary>
     public const int HashLength = 16;
 
-    private void Add(TypeDefinitionHandle handle, SortedDictionary<string, string> hashes)
+    /// <summary>Hashes the members of a type (nothing for a type the compiler generated).</summary>
+    public void Add(TypeDefinitionHandle handle)
     {
+        var hashes = Hashes;
         var type = _metadata.GetTypeDefinition(handle);
         if (IsGenerated(handle) && !HoldsTopLevelStatements(type))
         {
@@ -227,8 +234,15 @@ internal sealed class MemberBodies
     /// </summary>
     private string TokenName(int token, Queue<MethodDefinitionHandle> queue, HashSet<MethodDefinitionHandle> seen)
     {
-        var handle = MetadataTokens.EntityHandle(token);
-        foreach (var generated in GeneratedMethodsOf(handle))
+        // A body names the same few members again and again: each token is resolved once.
+        if (!_tokens.TryGetValue(token, out var resolved))
+        {
+            var handle = MetadataTokens.EntityHandle(token);
+            resolved = (NameOf(handle), [.. GeneratedMethodsOf(handle)]);
+            _tokens.Add(token, resolved);
+        }
+
+        foreach (var generated in resolved.Generated)
         {
             if (seen.Add(generated))
             {
@@ -236,13 +250,7 @@ internal sealed class MemberBodies
             }
         }
 
-        if (!_tokenNames.TryGetValue(token, out var name))
-        {
-            name = NameOf(handle);
-            _tokenNames.Add(token, name);
-        }
-
-        return name;
+        return resolved.Name;
     }
 
     private string NameOf(EntityHandle handle)
