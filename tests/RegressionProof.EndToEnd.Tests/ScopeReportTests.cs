@@ -36,7 +36,7 @@ public sealed class ScopeReportTests(PackedPackages packages)
         // scope; Describe changed too, and is not.
         var fixedTotal = Pricing
             .Replace("    public decimal Total(", "    [Fixes(\"INTAKE-2\")]\n    public decimal Total(", StringComparison.Ordinal)
-            .Replace("lines.Sum()", "Math.Round(lines.Sum(), 2)", StringComparison.Ordinal);
+            .Replace("lines.Where(l => l > 0).Sum()", "Math.Round(lines.Where(l => l > 0).Sum(), 2)", StringComparison.Ordinal);
         solution.WriteFile("Shop/Monitoring.cs", Monitoring + Probe2);
         solution.WriteFile("Shop/Pricing.cs", fixedTotal.Replace("\"Pricing \"", "\"Prices \"", StringComparison.Ordinal));
         Release(solution, "1.0.1", "patch", "fast-patch", "INTAKE-2");
