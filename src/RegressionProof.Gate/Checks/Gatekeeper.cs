@@ -23,6 +23,7 @@ internal static class Gatekeeper
         KeepProbesCheck.Check,
         SuspectProofCheck.Check,
         ReleaseLabelsCheck.Check,
+        ScopeCheck.Check,
         AdditionalCiCheck.Check,
         DocUpdatesCheck.Check,
         CustomerReadinessCheck.Check,

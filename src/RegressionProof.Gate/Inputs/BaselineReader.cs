@@ -56,6 +56,7 @@ internal static class BaselineReader
         var publicApi = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         var migrations = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         var fileHashes = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
+        var memberHashes = new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal);
         var first = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < assemblies.Count; i++)
         {
@@ -75,6 +76,19 @@ internal static class BaselineReader
             var files = List(assembly.Files);
             NoNullItems(path, bytes, $"assemblies[{i}].files", files, "a file object");
             fileHashes[assembly.Name] = files.Select(f => f.Sha256).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            if (assembly.MemberHashes is { } hashes)
+            {
+                foreach (var (id, hash) in hashes)
+                {
+                    if (hash is null)
+                    {
+                        var problem = JsonProblem.At(bytes.Span, $"$.assemblies[{i}].memberHashes", $"the baseline is not valid: the hash of {id} in assemblies[{i}].memberHashes is null; expected a string");
+                        throw new InputException(path, problem.Reason, problem.Line, problem.Column);
+                    }
+                }
+
+                memberHashes[assembly.Name] = hashes;
+            }
         }
 
         var retired = List(coverage.Retired);
@@ -83,6 +97,7 @@ internal static class BaselineReader
         return new Baseline(path, coverage.Release?.Version, cards.Select(c => c.Id).ToList(), links, publicApi, migrations, legacyFormat)
         {
             Sha256 = sha256,
+            MemberHashes = memberHashes,
             FileHashes = fileHashes,
             Retired = retired,
             Trend = Trend(path, bytes, coverage, cards, links),

@@ -38,4 +38,11 @@ internal sealed record Baseline(
     /// cards, links and findings; empty when even that cannot be told (no version or as-of).
     /// </summary>
     public IReadOnlyList<CoverageTrendEntry> Trend { get; init; } = [];
+
+    /// <summary>
+    /// The member hashes of each assembly that has them, by assembly name; an assembly the
+    /// baseline lists without them (test code, or written by an earlier version) is absent.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> MemberHashes { get; init; } =
+        new Dictionary<string, IReadOnlyDictionary<string, string>>();
 }

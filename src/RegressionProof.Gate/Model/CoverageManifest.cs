@@ -28,14 +28,19 @@ internal sealed record CoverageRelease(string? Version = null, string? Class = n
 
 internal sealed record CoverageCard(string Id, string? Title = null, string? Status = null, int? Fixes = null, int? Proofs = null);
 
-/// <summary>An assembly; <see cref="PublicApiFormat"/> is absent in manifests of earlier versions.</summary>
+/// <summary>
+/// An assembly; <see cref="PublicApiFormat"/> is absent in manifests of earlier versions, and
+/// <see cref="MemberHashes"/> (each member's code hash by member ID, for the scope report) there
+/// and for test assemblies.
+/// </summary>
 internal sealed record CoverageAssembly(
     string Name,
     IEnumerable<CoverageFile>? Files = null,
     bool? PublicApiChecked = null,
     int? PublicApiFormat = null,
     IEnumerable<string>? PublicApi = null,
-    IEnumerable<string>? Migrations = null);
+    IEnumerable<string>? Migrations = null,
+    IReadOnlyDictionary<string, string>? MemberHashes = null);
 
 internal sealed record CoverageFile(string Path, string Sha256);
 

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
+using RegressionProof.Gate.Checks;
 using RegressionProof.Gate.Model;
 using RegressionProof.Manifest;
 
@@ -100,6 +101,11 @@ internal sealed partial class HtmlReportWriter
         W($"<dt>Lane</dt><dd>{WireNames.Of(release.Lane)}</dd>");
         W($"<dt>As of</dt><dd>{Input.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}</dd>");
         W($"<dt>Baseline used</dt><dd>{HtmlText.Encode(ReleaseFacts.BaselineUsed(Input) ?? ReleaseFacts.NoBaseline)}</dd>");
+        if (ScopeCheck.Describe(Input) is { } scope)
+        {
+            W($"<dt>Scope</dt><dd id=\"scope\">{HtmlText.Encode(scope["Scope: ".Length..])}</dd>");
+        }
+
         W("</dl>");
         W("<ul class=\"counts\" id=\"counts\">");
         Count("cards", counts.Cards, "cards");

@@ -32,6 +32,11 @@ internal static class ReleaseLogWriter
         md.Append(counts.Cards).Append(" cards: ").Append(counts.Proven).Append(" proven, ").Append(counts.Failing).Append(" failing, ")
           .Append(counts.Unproven).Append(" unproven; ").Append(counts.Errors).Append(" errors, ").Append(counts.Warnings).Append(" warnings.\n\n");
         md.Append("Baseline used: ").Append(ReleaseFacts.BaselineUsed(input) is { } baseline ? MarkdownText.Escape(baseline) : ReleaseFacts.NoBaseline).Append(".\n\n");
+        if (ScopeCheck.Describe(input) is { } scope)
+        {
+            md.Append(MarkdownText.Escape(scope)).Append(".\n\n");
+        }
+
 
         md.Append("## Approvals\n\n");
         foreach (var approval in ReleaseFacts.Approvals(input.Release))
@@ -89,6 +94,15 @@ internal static class ReleaseLogWriter
                 }
 
                 md.Append('\n');
+            }
+        }
+
+        if (ScopeCheck.Report(input) is { Unlinked.Count: > 0 } report)
+        {
+            md.Append("\n## Scope\n\nMembers changed since the baseline that are neither a fix nor a proof of a card of this release:\n\n");
+            foreach (var change in report.Unlinked)
+            {
+                md.Append("- ").Append(MarkdownText.Escape(change.Member)).Append(" (").Append(MarkdownText.Escape(change.Assembly)).Append("): ").Append(ScopeCheck.Verb(change.Kind)).Append('\n');
             }
         }
 
