@@ -9,7 +9,7 @@ namespace RegressionProof.Benchmarks.Corpus;
 /// <summary>
 /// Writes RegressionProof attributes into real code, deterministically: walking the methods of
 /// a project in file order, the first method at or past every <see cref="LinesPerAttribute"/>th
-/// line gets one. The library gets <c>[Fixes("INTAKE-n")]</c>; the tests get the proofs of those
+/// line gets one, or one per mark it is past. The library gets <c>[Fixes("INTAKE-n")]</c>; the tests get the proofs of those
 /// cards, <c>[RegressionFor]</c> on a test method and <c>[SyntheticProbe]</c> on any other method.
 /// Attributes go on the method's own line, so every line number stays what it was.
 /// </summary>
@@ -86,10 +86,16 @@ internal static class AttributeInjection
                     continue;
                 }
 
-                var (attribute, kind) = attributeFor(method, index++);
-                inserts.Add((method.SpanStart, attribute));
-                counts[kind] = counts.GetValueOrDefault(kind) + 1;
-                next = (line / LinesPerAttribute + 1) * LinesPerAttribute;
+                // A method past several marks (after a long method) takes one attribute per mark passed.
+                var attributes = new StringBuilder();
+                for (; next <= line; next += LinesPerAttribute)
+                {
+                    var (attribute, kind) = attributeFor(method, index++);
+                    attributes.Append(attribute);
+                    counts[kind] = counts.GetValueOrDefault(kind) + 1;
+                }
+
+                inserts.Add((method.SpanStart, attributes.ToString()));
             }
 
             var edited = new StringBuilder(text);
