@@ -5,6 +5,7 @@ using RegressionProof.Benchmarks;
 // Usage: dotnet run -c Release --project bench/RegressionProof.Benchmarks -- [generator|gate|gate-cards|results|ide|all|build]
 // (build: a 20-project solution built with and without the package, about 15 minutes)
 // (steps: the generator's pipeline steps after an unrelated edit, with their times, for diagnosis)
+// (analyzers-corpus <Json.NET checkout> [runs]: the analyzers and the generator on real code, beside xunit.analyzers)
 // Prints Markdown tables for docs/performance.md: every figure is a ratio of two measurements
 // taken side by side in the same run, so the machine's speed cancels out.
 var which = args.Length > 0 ? args[0] : "all";
@@ -50,6 +51,19 @@ if (which == "steps")
     return 0;
 }
 
+if (which == "analyzers-corpus")
+{
+    if (args.Length < 2 || args.Length > 3 || (args.Length == 3 && !int.TryParse(args[2], out _)))
+    {
+        Console.Error.WriteLine("usage: RegressionProof.Benchmarks analyzers-corpus <folder of a Newtonsoft.Json checkout> [runs, default 3]");
+        return 2;
+    }
+
+    Console.WriteLine("### Analyzers on real code");
+    Console.WriteLine();
+    return RegressionProof.Benchmarks.Corpus.AnalyzersCorpusBenchmark.Run(args[1], args.Length == 3 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3);
+}
+
 if (which == "build")
 {
     Console.WriteLine("### Build overhead");
@@ -60,7 +74,7 @@ if (which == "build")
 
 if (which is not ("generator" or "gate" or "ide" or "all"))
 {
-    Console.Error.WriteLine("usage: RegressionProof.Benchmarks [generator|gate|gate-cards|results|ide|all|build|steps|gate-phases|tiny]");
+    Console.Error.WriteLine("usage: RegressionProof.Benchmarks [generator|gate|gate-cards|results|ide|all|build|steps|gate-phases|tiny|analyzers-corpus <folder> [runs]]");
     return 2;
 }
 

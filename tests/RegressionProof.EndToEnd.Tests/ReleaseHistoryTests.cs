@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Text.Json;
 using Xunit;
 
 namespace RegressionProof.EndToEnd.Tests;
@@ -32,7 +33,9 @@ public sealed class ReleaseHistoryTests(PackedPackages packages)
         history.Changelog("1.0.0", "- Discounts never make a price negative (INTAKE-1)");
         history.ReleaseFile("release.json", "1.0.0", "minor", [Card("INTAKE-1", "regression", "P1")]);
         history.BuildAndTest("1.0.0");
-        history.Gate("1.0.0", expectedExit: 0, baseline: false);
+        var first = history.Gate("1.0.0", expectedExit: 0, baseline: false);
+        Assert.Contains("No previous release to compare with: no --baseline was given", first, StringComparison.Ordinal);
+        Assert.Equal(["1.0.0"], history.Trend("1.0.0"));
         history.KeepAsBaseline("1.0.0");
 
         // 1.0.1, a patch: a fix inside an existing member and a new public regression test class.
@@ -48,6 +51,14 @@ public sealed class ReleaseHistoryTests(PackedPackages packages)
         history.BuildAndTest("1.0.1");
         var patch = history.Gate("1.0.1", expectedExit: 0);
         Assert.DoesNotContain("RPG008", patch, StringComparison.Ordinal);
+
+        // The coverage manifest carries the trend: 1.0.0's entry, read from the baseline, and
+        // 1.0.1's; no folder of earlier reports. The report names what came since 1.0.0.
+        Assert.Equal(["1.0.0", "1.0.1"], history.Trend("1.0.1"));
+        Assert.Contains("Since release 1.0.0: 1 card added, 0 retired; 1 proof added, 0 removed; public API changed in 0 assemblies; 0 suspect proofs", patch, StringComparison.Ordinal);
+        var report = history.Report("1.0.1");
+        Assert.Contains("<h3 id=\"cards-added\">Cards added (1)</h3>\n<ul class=\"items\">\n<li><span class=\"mono\">INTAKE-2</span> Card INTAKE-2</li>", report, StringComparison.Ordinal);
+        Assert.Contains("<title id=\"trend-chart-title\">Trend of 2 releases, 1.0.0 to 1.0.1</title>", report, StringComparison.Ordinal);
 
         // A probe removed while its card is live fails; retiring the card lets it go.
         history.Remove("Shop/Monitoring.cs");
@@ -87,6 +98,7 @@ public sealed class ReleaseHistoryTests(PackedPackages packages)
         history.Source("Shop.Tests/CurrencyMigrationTests.cs", CurrencyMigrationTests("MigrationTest"));
         history.BuildAndTest("2.0.0");
         history.Gate("2.0.0", expectedExit: 0);
+        Assert.Equal(["1.0.0", "1.0.1", "1.1.0", "2.0.0"], history.Trend("2.0.0"));
     }
 
     private static string Card(string id, string reason, string priority) => $$"""
@@ -307,6 +319,15 @@ public sealed class ReleaseHistoryTests(PackedPackages packages)
             Assert.DoesNotContain("   at ", gate.Output, StringComparison.Ordinal);
             return gate.Output;
         }
+
+        /// <summary>The versions of the trend in the coverage manifest the gate wrote to <c>artifacts/<paramref name="outputs"/></c>.</summary>
+        public IReadOnlyList<string> Trend(string outputs)
+        {
+            using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(solution.Root, "artifacts", outputs, "coverage-manifest.json")));
+            return manifest.RootElement.GetProperty("trend").EnumerateArray().Select(entry => entry.GetProperty("version").GetString()!).ToList();
+        }
+
+        public string Report(string outputs) => File.ReadAllText(Path.Combine(solution.Root, "artifacts", outputs, "release-report.html"));
 
         /// <summary>The release's coverage manifest becomes the next release's baseline, as docs/getting-started.md says.</summary>
         public void KeepAsBaseline(string version)

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using RegressionProof.Contract;
 
@@ -24,11 +25,17 @@ internal sealed class KnownAttributes
         _kinds = kinds;
     }
 
+    // Every analyzer of the package asks at the start of every compilation; the types are looked up once.
+    private static readonly ConditionalWeakTable<Compilation, StrongBox<KnownAttributes?>> Resolved = new();
+
     /// <summary>
     /// The attribute types this compilation can see, or null when it sees none: then the
     /// analyzers register nothing and cost nothing.
     /// </summary>
-    public static KnownAttributes? TryCreate(Compilation compilation)
+    public static KnownAttributes? TryCreate(Compilation compilation) =>
+        Resolved.GetValue(compilation, c => new StrongBox<KnownAttributes?>(Resolve(c))).Value;
+
+    private static KnownAttributes? Resolve(Compilation compilation)
     {
         var kinds = new Dictionary<INamedTypeSymbol, LinkKind>(SymbolEqualityComparer.Default);
         foreach (var pair in MetadataNames)

@@ -1,9 +1,9 @@
 using System;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace RegressionProof.Analyzers.Infrastructure;
 
@@ -45,10 +45,17 @@ public abstract class RegressionProofAnalyzer : DiagnosticAnalyzer
     private protected abstract void OnCompilationStart(CompilationStartAnalysisContext context, KnownAttributes known);
 
     /// <summary>
-    /// Calls <paramref name="action"/> for every RegressionProof attribute written in source:
-    /// on types and members (symbol actions) and on local functions and lambdas, which have no
-    /// symbol action of their own (operation actions).
+    /// Calls <paramref name="action"/> for every RegressionProof attribute written in source: on
+    /// types and members (symbol actions), and on local functions and lambdas, which have no
+    /// symbol action of their own (syntax node actions).
     /// </summary>
+    /// <remarks>
+    /// Code without the attributes must cost nothing measurable, so nothing here binds or
+    /// allocates for a declaration that carries no attribute: a symbol's attributes are the ones
+    /// the compiler has already bound, and a local function or lambda is bound only when it has an
+    /// attribute list at all. Operation actions would make the driver build an operation tree of
+    /// every method body in the compilation just to find the rare attributed lambda.
+    /// </remarks>
     private protected static void RegisterLinkAction(
         CompilationStartAnalysisContext context, KnownAttributes known, Action<LinkAnalysisContext> action)
     {
@@ -56,22 +63,24 @@ public abstract class RegressionProofAnalyzer : DiagnosticAnalyzer
             symbolContext => AnalyzeSymbol(symbolContext.Symbol, known, action, symbolContext.Options, symbolContext.ReportDiagnostic, symbolContext.CancellationToken),
             SymbolKind.NamedType, SymbolKind.Method, SymbolKind.Property, SymbolKind.Field, SymbolKind.Event);
 
-        context.RegisterOperationAction(
-            operationContext =>
+        context.RegisterSyntaxNodeAction(
+            nodeContext =>
             {
-                var symbol = operationContext.Operation switch
+                if (AttributedFunction(nodeContext.Node, nodeContext.SemanticModel, nodeContext.CancellationToken) is { } symbol)
                 {
-                    ILocalFunctionOperation localFunction => localFunction.Symbol,
-                    IAnonymousFunctionOperation lambda => lambda.Symbol,
-                    _ => null,
-                };
-                if (symbol is not null)
-                {
-                    AnalyzeSymbol(symbol, known, action, operationContext.Options, operationContext.ReportDiagnostic, operationContext.CancellationToken);
+                    AnalyzeSymbol(symbol, known, action, nodeContext.Options, nodeContext.ReportDiagnostic, nodeContext.CancellationToken);
                 }
             },
-            OperationKind.LocalFunction, OperationKind.AnonymousFunction);
+            SyntaxKind.LocalFunctionStatement, SyntaxKind.ParenthesizedLambdaExpression, SyntaxKind.SimpleLambdaExpression);
     }
+
+    /// <summary>The symbol of a local function or lambda that has attributes; null, without binding anything, for the others.</summary>
+    private static ISymbol? AttributedFunction(SyntaxNode node, SemanticModel model, System.Threading.CancellationToken cancellationToken) => node switch
+    {
+        LocalFunctionStatementSyntax { AttributeLists.Count: > 0 } localFunction => model.GetDeclaredSymbol(localFunction, cancellationToken),
+        LambdaExpressionSyntax { AttributeLists.Count: > 0 } lambda => model.GetSymbolInfo(lambda, cancellationToken).Symbol,
+        _ => null,
+    };
 
     private static void AnalyzeSymbol(
         ISymbol symbol,
@@ -81,10 +90,12 @@ public abstract class RegressionProofAnalyzer : DiagnosticAnalyzer
         Action<Diagnostic> report,
         System.Threading.CancellationToken cancellationToken)
     {
-        foreach (var (attribute, kind) in known.LinksOf(symbol))
+        // The common case, a declaration without any of our attributes, allocates nothing.
+        foreach (var attribute in symbol.GetAttributes())
         {
             // Attributes inherited from metadata have no syntax and are not ours to report on.
-            if (attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is AttributeSyntax syntax)
+            if (known.TryGetKind(attribute.AttributeClass, out var kind)
+                && attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is AttributeSyntax syntax)
             {
                 action(new LinkAnalysisContext(new IntakeLink(symbol, attribute, kind, syntax), options, report, cancellationToken));
             }

@@ -50,11 +50,11 @@ public sealed class InvalidIntakeIdAnalyzer : RegressionProofAnalyzer
             return; // missing or not constant: the compiler or RP0006 says so
         }
 
-        var target = link.TargetName;
-        var quotedId = MessageText.Quote(id);
+        // The target's display name and the quoted ID are made only for a diagnostic: almost
+        // every ID is valid, and naming the symbol costs more than matching the pattern.
         if (string.IsNullOrWhiteSpace(id))
         {
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.RP0002_EmptyIntakeId, link.IntakeIdLocation, quotedId, target));
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.RP0002_EmptyIntakeId, link.IntakeIdLocation, MessageText.Quote(id), link.TargetName));
             return;
         }
 
@@ -62,7 +62,7 @@ public sealed class InvalidIntakeIdAnalyzer : RegressionProofAnalyzer
         {
             // Whatever the pattern says: the ID becomes a card reference in manifests, logs and reports.
             context.ReportDiagnostic(Diagnostic.Create(
-                Descriptors.RP0002_ControlCharacterInIntakeId, link.IntakeIdLocation, quotedId, target, MessageText.CodePoint(id![unsafeAt])));
+                Descriptors.RP0002_ControlCharacterInIntakeId, link.IntakeIdLocation, MessageText.Quote(id), link.TargetName, MessageText.CodePoint(id![unsafeAt])));
             return;
         }
 
@@ -71,14 +71,14 @@ public sealed class InvalidIntakeIdAnalyzer : RegressionProofAnalyzer
         {
             case PatternMatch.NoMatch:
                 context.ReportDiagnostic(Diagnostic.Create(
-                    Descriptors.RP0002_InvalidIntakeId, link.IntakeIdLocation, quotedId, target, MessageText.Escape(pattern.Pattern)));
+                    Descriptors.RP0002_InvalidIntakeId, link.IntakeIdLocation, MessageText.Quote(id), link.TargetName, MessageText.Escape(pattern.Pattern)));
                 break;
             case PatternMatch.TimedOut:
                 context.ReportDiagnostic(Diagnostic.Create(
                     Descriptors.RP0002_IntakeIdMatchTimedOut,
                     link.IntakeIdLocation,
-                    quotedId,
-                    target,
+                    MessageText.Quote(id),
+                    link.TargetName,
                     MessageText.Escape(pattern.Pattern),
                     IntakeIdPattern.MatchTimeoutMilliseconds.ToString(CultureInfo.InvariantCulture)));
                 break;

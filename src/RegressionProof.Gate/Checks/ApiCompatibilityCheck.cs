@@ -51,22 +51,8 @@ internal static class ApiCompatibilityCheck
         }
     }
 
-    /// <summary>
-    /// How the assembly's public API differs from the baseline's: nothing for an assembly whose API
-    /// is not checked (a test assembly) or that is new (its whole API is an addition). A baseline
-    /// written before entries had descriptions is compared with this release's API in its lines.
-    /// </summary>
-    public static ApiComparison Compare(Baseline baseline, ScannedAssembly assembly)
-    {
-        if (!assembly.PublicApiChecked || !baseline.PublicApi.TryGetValue(assembly.Name, out var before))
-        {
-            return ApiComparison.None;
-        }
-
-        return baseline.LegacyPublicApi?.Contains(assembly.Name) == true
-            ? ApiComparison.CompareLines(before, assembly.LegacyPublicApi ?? assembly.PublicApi)
-            : ApiComparison.Compare(before, assembly.PublicApi);
-    }
+    /// <summary>How the assembly's public API differs from the baseline's (<see cref="ApiComparison.Between"/>).</summary>
+    public static ApiComparison Compare(Baseline baseline, ScannedAssembly assembly) => ApiComparison.Between(baseline, assembly);
 
     /// <summary>Migrations in the release that the baseline did not have (none can be new without a baseline).</summary>
     public static IEnumerable<string> NewMigrations(GateInput input)

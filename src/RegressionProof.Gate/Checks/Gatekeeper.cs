@@ -24,6 +24,7 @@ internal static class Gatekeeper
         new(KeepProbesCheck.Check, Policies.KeepProbes),
         new(SuspectProofCheck.Check, Policies.SuspectProof),
         new(ReleaseLabelsCheck.Check, Policies.ReleaseLabels),
+        new(ScopeCheck.Check, Policies.Scope),
         new(AdditionalCiCheck.Check, Policies.AdditionalCi),
         new(DocUpdatesCheck.Check, Policies.DocUpdates),
         new(CustomerReadinessCheck.Check, Policies.CustomerReadiness),

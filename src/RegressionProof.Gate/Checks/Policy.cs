@@ -22,6 +22,7 @@ internal static class Policies
     public static readonly Policy SuspectProof = new("RPG013", "suspect proof", "When a fix's code changes, its proof is expected to change with it.");
     public static readonly Policy AuditedExceptions = new("RPG014", "audited exceptions", "An exception waives a check only with governance approval and until it expires, visibly; its post-incident RCA is not overdue.");
     public static readonly Policy ReleaseLabels = new("RPG015", "release labels", "In a pull-request run on GitHub Actions, the pull request is labeled with the release class.");
+    public static readonly Policy Scope = new("RPG016", "no scope creep", "Patch: \"no scope creep allowed\"; fast-patch lane: \"no additional scope allowed\". Every member changed since the baseline is a fix or a proof of a card of this release.");
     public static readonly Policy AdditionalCi = new("RPG017", "additional CI", "\"Additional CI\": patch \"Lint/unit affected scope\", minor \"Full affected packages\", major \"Full suite + migrations\": the test projects the class requires have results, and every [MigrationTest] of a major release ran.");
     public static readonly Policy DocUpdates = new("RPG018", "minor doc updates", "Minor \"Requires broader regression coverage and doc updates\": each added public type is named in the changelog section, or the release file records its docs change.");
     public static readonly Policy CustomerReadiness = new("RPG019", "major customer readiness", "Major \"Requires formal rollout plan and customer readiness checks\": the release file records who checked customer readiness, and when.");
@@ -30,6 +31,6 @@ internal static class Policies
     [
         Evidence, OwnerAndBackup, RegressionProof, FixLinkedToCard, Approvals, Rollback, Changelog,
         PatchZeroApiChange, MinorAdditive, MajorMigrationTests, FastPatchLane, KeepProbes, SuspectProof,
-        AuditedExceptions, ReleaseLabels, AdditionalCi, DocUpdates, CustomerReadiness,
+        AuditedExceptions, ReleaseLabels, Scope, AdditionalCi, DocUpdates, CustomerReadiness,
     ];
 }

@@ -13,12 +13,14 @@ namespace RegressionProof.Gate.Inputs;
 /// <param name="Migrations">The schema migrations the assembly declares.</param>
 /// <param name="ReferencesTestFramework">Whether it references a test framework's assembly: a test assembly, when its manifest does not say.</param>
 /// <param name="Classes">Its classes that derive from others, for proofs on base test classes.</param>
+/// <param name="MemberHashes">The hash of each member's code by member ID (<see cref="MemberBodies"/>); null for a test assembly, and when not asked for.</param>
 internal sealed record InspectedAssembly(
     IReadOnlyList<string> PublicApi,
     IReadOnlyList<string>? LegacyPublicApi,
     IReadOnlyList<string> Migrations,
     bool ReferencesTestFramework,
-    IReadOnlyList<Model.DeclaredClass> Classes)
+    IReadOnlyList<Model.DeclaredClass> Classes,
+    IReadOnlyDictionary<string, string>? MemberHashes = null)
 {
     /// <summary>The names of the assemblies it references.</summary>
     public IReadOnlyList<string> References { get; init; } = [];
@@ -27,8 +29,9 @@ internal sealed record InspectedAssembly(
 /// <summary>
 /// What the gate needs of an assembly besides its manifest, from metadata alone (the assembly is
 /// never loaded): its public API surface, the schema migrations it declares, whether it is a test
-/// assembly, its classes. Every type definition is visited once for all of them, and the names of
-/// the types its signatures and attributes refer to are decoded once (<see cref="ApiTypeNames"/>).
+/// assembly, its classes, the hashes of its members' code. Every type definition is visited once
+/// for all of them, and the names of the types its signatures and attributes refer to are decoded
+/// once (<see cref="ApiTypeNames"/>).
 /// </summary>
 internal static class AssemblyInspector
 {
@@ -46,7 +49,7 @@ internal static class AssemblyInspector
                 throw new InputException(path, "is not a .NET assembly (it has no CLI metadata)");
             }
 
-            return Inspect(pe.GetMetadataReader(), withEarlierApiFormat);
+            return Inspect(pe.GetMetadataReader(), withEarlierApiFormat, pe);
         }
         catch (BadImageFormatException exception)
         {
@@ -55,8 +58,20 @@ internal static class AssemblyInspector
     }
 
     /// <summary>The same, from metadata already open (the scanner has read the manifest from it); a <see cref="BadImageFormatException"/> is the caller's to report.</summary>
-    public static InspectedAssembly Inspect(MetadataReader metadata, bool withEarlierApiFormat)
+    /// <param name="pe">The image, to hash the members' code from; without it there are no member hashes.</param>
+    public static InspectedAssembly Inspect(MetadataReader metadata, bool withEarlierApiFormat, PEReader? pe = null)
     {
+        var referencesTestFramework = false;
+        var references = new List<string>(metadata.AssemblyReferences.Count);
+        foreach (var reference in metadata.AssemblyReferences)
+        {
+            var name = metadata.GetString(metadata.GetAssemblyReference(reference).Name);
+            references.Add(name);
+            referencesTestFramework |= TestFrameworkAssemblies.IsTestFramework(name);
+        }
+
+        // Test code is outside the scope report: its members are not hashed.
+        var bodies = pe is null || referencesTestFramework ? null : MemberBodies.Reading(pe, metadata);
         var names = new ApiTypeNames(metadata);
         var api = new PublicApiReader(metadata, names);
         var legacy = withEarlierApiFormat ? new LegacyPublicApi(metadata) : null;
@@ -66,6 +81,7 @@ internal static class AssemblyInspector
         {
             var type = metadata.GetTypeDefinition(handle);
             DeclaredClassReader.Add(metadata, handle, type, classes);
+            bodies?.Add(handle);
             if (!PublicApiReader.IsVisible(metadata, type))
             {
                 continue;
@@ -80,16 +96,7 @@ internal static class AssemblyInspector
             legacy?.Add(type);
         }
 
-        var referencesTestFramework = false;
-        var references = new List<string>(metadata.AssemblyReferences.Count);
-        foreach (var reference in metadata.AssemblyReferences)
-        {
-            var name = metadata.GetString(metadata.GetAssemblyReference(reference).Name);
-            references.Add(name);
-            referencesTestFramework |= TestFrameworkAssemblies.IsTestFramework(name);
-        }
-
-        return new InspectedAssembly(api.Lines(), legacy?.Lines(), migrations is null ? [] : OrdinalLines.SortDistinct(migrations), referencesTestFramework, classes)
+        return new InspectedAssembly(api.Lines(), legacy?.Lines(), migrations is null ? [] : OrdinalLines.SortDistinct(migrations), referencesTestFramework, classes, bodies?.Hashes)
         {
             References = references,
         };

@@ -68,7 +68,7 @@ internal static class AssemblyScanner
                         continue; // built without RegressionProof: nothing to gate in it
                     }
 
-                    inspected = AssemblyInspector.Inspect(metadata, withEarlierApiFormat);
+                    inspected = AssemblyInspector.Inspect(metadata, withEarlierApiFormat, pe);
                 }
                 catch (ManifestFormatException exception)
                 {
@@ -132,6 +132,7 @@ internal static class AssemblyScanner
                 Classes = Classes(group),
                 IsTestAssembly = isTestAssembly,
                 References = [.. references],
+                MemberHashes = MemberHashes(group),
             });
         }
 
@@ -189,6 +190,35 @@ internal static class AssemblyScanner
         }
 
         return OrdinalLines.SortDistinct(lines);
+    }
+
+    /// <summary>
+    /// The member hashes of all copies, merged (<see cref="Model.MemberHashes.Merge"/>); null when
+    /// no copy has them (test code).
+    /// </summary>
+    private static IReadOnlyDictionary<string, string>? MemberHashes(List<(ScannedFile File, ManifestDocument Manifest, InspectedAssembly Inspected)> group)
+    {
+        if (group.Count == 1)
+        {
+            return group[0].Inspected.MemberHashes;
+        }
+
+        SortedDictionary<string, string>? merged = null;
+        foreach (var copy in group)
+        {
+            if (copy.Inspected.MemberHashes is not { } hashes)
+            {
+                continue;
+            }
+
+            merged ??= new SortedDictionary<string, string>(StringComparer.Ordinal);
+            foreach (var (id, hash) in hashes)
+            {
+                merged[id] = merged.TryGetValue(id, out var other) ? Model.MemberHashes.Merge(other, hash) : hash;
+            }
+        }
+
+        return merged;
     }
 
     /// <summary>The classes of all copies, each once, in the order they were first read.</summary>

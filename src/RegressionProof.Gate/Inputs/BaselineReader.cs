@@ -56,6 +56,7 @@ internal static class BaselineReader
         var publicApi = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         var migrations = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         var fileHashes = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
+        var memberHashes = new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal);
         var first = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < assemblies.Count; i++)
         {
@@ -75,10 +76,61 @@ internal static class BaselineReader
             var files = List(assembly.Files);
             NoNullItems(path, bytes, $"assemblies[{i}].files", files, "a file object");
             fileHashes[assembly.Name] = files.Select(f => f.Sha256).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            if (assembly.MemberHashes is { } hashes)
+            {
+                foreach (var (id, hash) in hashes)
+                {
+                    if (hash is null)
+                    {
+                        var problem = JsonProblem.At(bytes.Span, $"$.assemblies[{i}].memberHashes", $"the baseline is not valid: the hash of {id} in assemblies[{i}].memberHashes is null; expected a string");
+                        throw new InputException(path, problem.Reason, problem.Line, problem.Column);
+                    }
+                }
+
+                memberHashes[assembly.Name] = hashes;
+            }
         }
 
+        var retired = List(coverage.Retired);
+        NoNullItems(path, bytes, "retired", retired, "a string");
         var legacyFormat = assemblies.Where(a => a.PublicApiFormat is null).Select(a => a.Name).ToHashSet(StringComparer.Ordinal);
-        return new Baseline(path, coverage.Release?.Version, cards.Select(c => c.Id).ToList(), links, publicApi, migrations, legacyFormat) { Sha256 = sha256, FileHashes = fileHashes };
+        return new Baseline(path, coverage.Release?.Version, cards.Select(c => c.Id).ToList(), links, publicApi, migrations, legacyFormat)
+        {
+            Sha256 = sha256,
+            MemberHashes = memberHashes,
+            FileHashes = fileHashes,
+            Retired = retired,
+            Trend = Trend(path, bytes, coverage, cards, links),
+        };
+    }
+
+    /// <summary>
+    /// The baseline's trend; for a manifest written before the trend, its own release counted from
+    /// its cards, links and findings, or nothing when it does not say which release it was.
+    /// </summary>
+    private static IReadOnlyList<CoverageTrendEntry> Trend(string path, ReadOnlyMemory<byte> bytes, CoverageManifest coverage, IReadOnlyList<CoverageCard> cards, IReadOnlyList<ManifestLink> links)
+    {
+        if (coverage.Trend is null)
+        {
+            return ReleaseTrend.FromEarlierManifest(coverage, cards, links) is { } own ? [own] : [];
+        }
+
+        var trend = List(coverage.Trend);
+        NoNullItems(path, bytes, "trend", trend, "a release's figures");
+        for (var i = 0; i < trend.Count; i++)
+        {
+            var entry = trend[i];
+            foreach (var (name, value) in new[] { ("cards", entry.Cards), ("proven", entry.Proven), ("manual", entry.Manual), ("errors", entry.Errors), ("warnings", entry.Warnings), ("waived", entry.Waived) })
+            {
+                if (value < 0)
+                {
+                    var problem = JsonProblem.At(bytes.Span, $"$.trend[{i}].{name}", $"the baseline is not valid: trend[{i}].{name} is {value}; expected a count (0 or more)");
+                    throw new InputException(path, problem.Reason, problem.Line, problem.Column);
+                }
+            }
+        }
+
+        return trend;
     }
 
     private static readonly JsonTypeInfo<CoverageManifest> CoverageTypeInfo =

@@ -53,6 +53,24 @@ internal sealed record ApiComparison(IReadOnlyList<ApiEntry> Added, IReadOnlyLis
     /// <summary>The changes a minor release may not make: removals, incompatible changes, breaking additions.</summary>
     public bool BreaksCompatibility => Removed.Count > 0 || Changed.Any(c => !c.IsCompatible) || BreakingAdditions.Count > 0;
 
+    /// <summary>
+    /// How an assembly's public API differs from the baseline's, as RPG008/RPG009 and the report's
+    /// "since the previous release" both see it: nothing for an assembly whose API is not checked
+    /// (a test assembly) or that is new (its whole API is an addition). A baseline written before
+    /// entries had descriptions is compared with this release's API in its lines.
+    /// </summary>
+    public static ApiComparison Between(Baseline baseline, ScannedAssembly assembly)
+    {
+        if (!assembly.PublicApiChecked || !baseline.PublicApi.TryGetValue(assembly.Name, out var before))
+        {
+            return None;
+        }
+
+        return baseline.LegacyPublicApi?.Contains(assembly.Name) == true
+            ? CompareLines(before, assembly.LegacyPublicApi ?? assembly.PublicApi)
+            : Compare(before, assembly.PublicApi);
+    }
+
     public static ApiComparison Compare(IReadOnlyList<string> before, IReadOnlyList<string> after)
     {
         // Most assemblies' API is the baseline's line for line: nothing to parse or index.

@@ -28,4 +28,21 @@ internal sealed record Baseline(
     /// RPG017 can tell an assembly that was not rebuilt differently from one that changed.
     /// </summary>
     public IReadOnlyDictionary<string, IReadOnlySet<string>> FileHashes { get; init; } = new Dictionary<string, IReadOnlySet<string>>();
+
+    /// <summary>The cards the baseline's release file retired, so this release's report names only those retired since.</summary>
+    public IReadOnlyList<string> Retired { get; init; } = [];
+
+    /// <summary>
+    /// The releases up to the baseline's, oldest first (<see cref="ReleaseTrend"/>): the manifest's
+    /// own trend, or, for a manifest written before the trend, its one release counted from its
+    /// cards, links and findings; empty when even that cannot be told (no version or as-of).
+    /// </summary>
+    public IReadOnlyList<CoverageTrendEntry> Trend { get; init; } = [];
+
+    /// <summary>
+    /// The member hashes of each assembly that has them, by assembly name; an assembly the
+    /// baseline lists without them (test code, or written by an earlier version) is absent.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> MemberHashes { get; init; } =
+        new Dictionary<string, IReadOnlyDictionary<string, string>>();
 }

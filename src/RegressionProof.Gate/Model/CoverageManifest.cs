@@ -21,20 +21,26 @@ internal sealed record CoverageManifest(
     IEnumerable<CoverageAssembly>? Assemblies = null,
     IEnumerable<ManifestLink>? Links = null,
     IEnumerable<CoverageFinding>? Findings = null,
-    IEnumerable<CoverageException>? Exceptions = null);
+    IEnumerable<CoverageException>? Exceptions = null,
+    IEnumerable<CoverageTrendEntry>? Trend = null);
 
 internal sealed record CoverageRelease(string? Version = null, string? Class = null, string? Lane = null);
 
 internal sealed record CoverageCard(string Id, string? Title = null, string? Status = null, int? Fixes = null, int? Proofs = null);
 
-/// <summary>An assembly; <see cref="PublicApiFormat"/> is absent in manifests of earlier versions.</summary>
+/// <summary>
+/// An assembly; <see cref="PublicApiFormat"/> is absent in manifests of earlier versions, and
+/// <see cref="MemberHashes"/> (each member's code hash by member ID, for the scope report) there
+/// and for test assemblies.
+/// </summary>
 internal sealed record CoverageAssembly(
     string Name,
     IEnumerable<CoverageFile>? Files = null,
     bool? PublicApiChecked = null,
     int? PublicApiFormat = null,
     IEnumerable<string>? PublicApi = null,
-    IEnumerable<string>? Migrations = null);
+    IEnumerable<string>? Migrations = null,
+    IReadOnlyDictionary<string, string>? MemberHashes = null);
 
 internal sealed record CoverageFile(string Path, string Sha256);
 
@@ -88,6 +94,34 @@ internal sealed record CoverageException
     public required int Waived { get; init; }
 
     public required bool RcaOverdue { get; init; }
+}
+
+/// <summary>
+/// One release of the trend the manifest carries (<see cref="ReleaseTrend"/>): its figures as that
+/// release's gate counted them. <see cref="Errors"/> and <see cref="Warnings"/> count every finding
+/// of the level, waived or not, as the reports' counts do; <see cref="Waived"/> counts the findings
+/// that audited exceptions waived; <see cref="Manual"/> the cards whose every proof is a manual
+/// verification. Absent in manifests of earlier versions.
+/// </summary>
+internal sealed record CoverageTrendEntry
+{
+    public required string Version { get; init; }
+
+    public required string AsOf { get; init; }
+
+    public required string Verdict { get; init; }
+
+    public required int Cards { get; init; }
+
+    public required int Proven { get; init; }
+
+    public required int Manual { get; init; }
+
+    public required int Errors { get; init; }
+
+    public required int Warnings { get; init; }
+
+    public required int Waived { get; init; }
 }
 
 /// <summary>

@@ -38,4 +38,10 @@ internal sealed record ScannedAssembly(
 
     /// <summary>The names of the assemblies it references, so RPG017 finds the test assemblies that cover an assembly.</summary>
     public IReadOnlyList<string> References { get; init; } = [];
+
+    /// <summary>
+    /// The hash of each member's compiled code by member ID, for the scope report (RPG016); null
+    /// for test code, which the report leaves out.
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? MemberHashes { get; init; }
 }

@@ -13,7 +13,8 @@ namespace RegressionProof.Gate.Outputs;
 
 /// <summary>
 /// <c>coverage-manifest.json</c> (schema docs/schemas/coverage-manifest.v1.schema.json): every link
-/// merged, the status of each card, the API surface and migrations of each assembly, the findings.
+/// merged, the status of each card, the API surface, migrations and member hashes of each assembly, the findings,
+/// and the trend of the releases up to this one (<see cref="ReleaseTrend"/>).
 /// It is the next release's <c>--baseline</c>, read back by <c>Inputs/BaselineReader</c> through
 /// the same records (<see cref="CoverageManifest"/>).
 /// </summary>
@@ -73,12 +74,14 @@ internal static class CoverageManifestWriter
                 assembly.PublicApiChecked,
                 PublicApiFormat,
                 assembly.PublicApi.Order(StringComparer.Ordinal),
-                assembly.Migrations.Order(StringComparer.Ordinal))),
+                assembly.Migrations.Order(StringComparer.Ordinal),
+                assembly.MemberHashes)),
             // Assemblies are sorted by name and each one's links by path and line when scanned:
             // writing them in that order is deterministic without sorting 100,000 links again.
             assemblies.SelectMany(assembly => assembly.Links.Select(link => (ManifestLink)new CoverageLink(assembly.Name, link))),
             result.Findings.Select(Finding),
-            input.Release.Exceptions.Select(exception => Exception(exception, result)));
+            input.Release.Exceptions.Select(exception => Exception(exception, result)),
+            BetweenReleases.Trend(result));
     }
 
     private static CoverageException Exception(ReleaseException exception, GateResult result) => new()

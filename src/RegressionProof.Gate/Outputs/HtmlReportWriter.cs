@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
+using RegressionProof.Gate.Checks;
 using RegressionProof.Gate.Model;
 using RegressionProof.Manifest;
 
@@ -14,10 +15,11 @@ namespace RegressionProof.Gate.Outputs;
 /// script inline, allowed by hash in a Content-Security-Policy that loads nothing else) that opens
 /// from disk or as a CI artifact, reads on a phone and prints. Above the fold the verdict, the
 /// release and the counts; then one entry per card with its evidence, fixes, proofs, test results
-/// and findings; then the findings about no card of the release, the approvals and the rollback
+/// and findings; then the findings about no card of the release, what changed since the previous
+/// release and the trend (HtmlReportWriter.BetweenReleases.cs), the approvals and the rollback
 /// plan. Every user text goes through <see cref="HtmlText"/>; only http(s) URLs become links.
 /// </summary>
-internal sealed class HtmlReportWriter
+internal sealed partial class HtmlReportWriter
 {
     /// <summary>The statuses a card can have, in the order the filter offers them.</summary>
     public static readonly string[] Statuses = ["failing", "unproven", "proven"];
@@ -73,6 +75,8 @@ internal sealed class HtmlReportWriter
         W("<main>");
         Cards();
         FindingsWithoutCard();
+        SinceThePreviousRelease();
+        Trend();
         ApprovalsAndRollback();
         W("</main>");
         W("<footer>Written by verify-regression-safety. The page loads nothing from the network; the filter and search need its inline script, and every card is shown without it.</footer>");
@@ -97,6 +101,11 @@ internal sealed class HtmlReportWriter
         W($"<dt>Lane</dt><dd>{WireNames.Of(release.Lane)}</dd>");
         W($"<dt>As of</dt><dd>{Input.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}</dd>");
         W($"<dt>Baseline used</dt><dd>{HtmlText.Encode(ReleaseFacts.BaselineUsed(Input) ?? ReleaseFacts.NoBaseline)}</dd>");
+        if (ScopeCheck.Describe(Input) is { } scope)
+        {
+            W($"<dt>Scope</dt><dd id=\"scope\">{HtmlText.Encode(scope["Scope: ".Length..])}</dd>");
+        }
+
         W("</dl>");
         W("<ul class=\"counts\" id=\"counts\">");
         Count("cards", counts.Cards, "cards");

@@ -8,8 +8,8 @@ namespace RegressionProof.Gate.Outputs;
 
 /// <summary>
 /// <c>release-log.md</c>, for the release captain: the verdict and the counts, the baseline used, the
-/// approvals and the rollback plan, a table per card, the findings, the evidence links, the tests
-/// executed and the SHA-256 of every scanned artifact.
+/// approvals and the rollback plan, a table per card, the findings, what changed since the previous
+/// release, the evidence links, the tests executed and the SHA-256 of every scanned artifact.
 /// </summary>
 internal static class ReleaseLogWriter
 {
@@ -32,6 +32,11 @@ internal static class ReleaseLogWriter
         md.Append(counts.Cards).Append(" cards: ").Append(counts.Proven).Append(" proven, ").Append(counts.Failing).Append(" failing, ")
           .Append(counts.Unproven).Append(" unproven; ").Append(counts.Errors).Append(" errors, ").Append(counts.Warnings).Append(" warnings.\n\n");
         md.Append("Baseline used: ").Append(ReleaseFacts.BaselineUsed(input) is { } baseline ? MarkdownText.Escape(baseline) : ReleaseFacts.NoBaseline).Append(".\n\n");
+        if (ScopeCheck.Describe(input) is { } scope)
+        {
+            md.Append(MarkdownText.Escape(scope)).Append(".\n\n");
+        }
+
 
         md.Append("## Approvals\n\n");
         foreach (var approval in ReleaseFacts.Approvals(input.Release))
@@ -92,7 +97,18 @@ internal static class ReleaseLogWriter
             }
         }
 
-        md.Append("\n## Evidence\n\n");
+        if (ScopeCheck.Report(input) is { Unlinked.Count: > 0 } report)
+        {
+            md.Append("\n## Scope\n\nMembers changed since the baseline that are neither a fix nor a proof of a card of this release:\n\n");
+            foreach (var change in report.Unlinked)
+            {
+                md.Append("- ").Append(MarkdownText.Escape(change.Member)).Append(" (").Append(MarkdownText.Escape(change.Assembly)).Append("): ").Append(ScopeCheck.Verb(change.Kind)).Append('\n');
+            }
+        }
+
+        md.Append('\n');
+        ReleaseLogBetweenReleases.Append(md, result);
+        md.Append("## Evidence\n\n");
         foreach (var card in result.Cards)
         {
             var links = card.Card.Evidence.Concat(card.Proofs.Where(p => p.Evidence is not null).Select(p => p.Evidence!)).Distinct(StringComparer.Ordinal).ToList();

@@ -30,7 +30,14 @@ internal static class SummaryWriter
             .Append(counts.Unproven).Append(" unproven; ").Append(counts.Errors).Append(" errors, ").Append(counts.Warnings).Append(" warnings\n");
         text.Append(input.Assemblies.Count).Append(" assemblies, ").Append(input.Links.Count).Append(" links")
             .Append(input.TestResults is null ? string.Empty : $", {input.TestResults.All.Count} test results from {input.TestResults.Files.Count} files ({input.TestResults.Runs} runs; each test's last attempt counts{PassedOver(input.TestResults)})").Append('\n');
-        text.Append(Text.Printable(ReleaseLabelsCheck.Describe(input))).Append("\n\n");
+        text.Append(BetweenReleases.Summary(result)).Append('\n');
+        text.Append(Text.Printable(ReleaseLabelsCheck.Describe(input))).Append('\n');
+        if (ScopeCheck.Describe(input) is { } scope)
+        {
+            text.Append(Text.Printable(scope)).Append('\n');
+        }
+
+        text.Append('\n');
         AppendCardsAndFindings(text, result);
         return text.ToString();
     }

@@ -47,6 +47,7 @@ public class CheckPoliciesTests
         [nameof(KeepProbesCheck)] = [Given.Input(Given.Release(), Proven, baseline: Given.Baseline([.. Proven, Given.Probe("INTAKE-1")]))],
         [nameof(SuspectProofCheck)] = [Given.Input(Given.Release(), Proven, baseline: Given.Baseline([Given.Fix("INTAKE-1", fingerprint: "sha256:old"), Given.Test("INTAKE-1")]))],
         [nameof(ReleaseLabelsCheck)] = [PullRequestRun(labels: "minor")],
+        [nameof(ScopeCheck)] = [PatchWithAMemberChangedOutsideItsCards()],
         [nameof(AdditionalCiCheck)] = [MajorWithUnverifiedTests()],
         [nameof(DocUpdatesCheck)] = [Given.Input(Given.Release(ReleaseClass.Minor), Proven)],
         [nameof(CustomerReadinessCheck)] = [Given.Input(Given.Release(ReleaseClass.Major), Proven)],
@@ -128,6 +129,18 @@ public class CheckPoliciesTests
 
     private static ReleaseException Exception(string? approver = "gov-board: erin", DateOnly? rcaDue = null) =>
         new(0, "RPG003", "INTAKE-1", "hotfix for the checkout outage", approver, null, rcaDue ?? new DateOnly(2026, 12, 1), new DateOnly(2026, 12, 31));
+
+    /// <summary>A patch whose build changed a member that is neither a fix nor a proof of its cards.</summary>
+    private static GateInput PatchWithAMemberChangedOutsideItsCards()
+    {
+        var input = Given.Input(Given.Release(), Proven);
+        var shop = input.Assemblies[0] with { MemberHashes = new Dictionary<string, string> { ["M:Shop.Receipts.Print"] = "after" } };
+        var baseline = Given.Baseline(Proven) with
+        {
+            MemberHashes = new Dictionary<string, IReadOnlyDictionary<string, string>> { ["Shop"] = new Dictionary<string, string> { ["M:Shop.Receipts.Print"] = "before" } },
+        };
+        return new GateInput(input.Release, input.Changelog, [shop], null, baseline, input.AsOf);
+    }
 
     /// <summary>A major release whose solution has a test assembly and no test results were given.</summary>
     private static GateInput MajorWithUnverifiedTests()

@@ -57,7 +57,10 @@ public sealed class BaselineReaderTests : IDisposable
     [Theory]
     [InlineData("\"findings\": [ 1 ]", "findings[0] is a number", 2, 15)]
     [InlineData("\"retired\": \"A-1\"", "retired is a string", 2, 12)]
+    [InlineData("\"retired\": [ null ]", "retired[0] is null", 2, 14)]
     [InlineData("\"assemblies\": [ { \"name\": \"Shop\", \"files\": [ { \"path\": \"a.dll\" } ] } ]", "assemblies[0].files[0] lacks \"sha256\"", 2, 46)]
+    [InlineData("\"assemblies\": [ { \"name\": \"Shop\", \"memberHashes\": { \"M:A\": 1 } } ]", "assemblies[0].memberHashes.M:A is a number", 2, 60)]
+    [InlineData("\"assemblies\": [ { \"name\": \"Shop\", \"memberHashes\": { \"M:A\": null } } ]", "the hash of M:A in assemblies[0].memberHashes is null", 2, 51)]
     public void Every_part_of_a_baseline_is_read_through_the_coverage_manifests_records(string part, string reason, int line, int column)
     {
         // The records the gate writes the manifest with read it back whole: a part the checks do not

@@ -99,7 +99,7 @@ public sealed class HostileOutputTests : IDisposable
         var log = File.ReadAllText(System.IO.Path.Combine(_folder.Path, "artifacts", "regression-proof", "release-log.md"));
 
         var lines = log.Split('\n');
-        Assert.Equal(["# Release log: 2.4.1", "## Approvals", "## Rollback", "## Cards", "## Findings", "## Evidence", "## Tests executed", "## Artifacts"],
+        Assert.Equal(["# Release log: 2.4.1", "## Approvals", "## Rollback", "## Cards", "## Findings", "## Since the previous release", "## Evidence", "## Tests executed", "## Artifacts"],
             lines.Where(line => line.StartsWith('#')));
         var finding = Assert.Single(lines, line => line.Contains("alert(1)", StringComparison.Ordinal));
         Assert.StartsWith("- **error** RPG003", finding, StringComparison.Ordinal);

@@ -126,6 +126,45 @@ public sealed class ReleaseReportBrowserTests : IDisposable, IClassFixture<Chrom
         browser.AssertQuiet();
     }
 
+    [ChromiumFact]
+    public async Task Since_the_previous_release_and_the_trend_chart_render_under_the_pages_policy_and_in_print()
+    {
+        var entry = new CoverageTrendEntry { Version = "2.3.0", AsOf = "2026-11-01", Verdict = "pass", Cards = 1, Proven = 1, Manual = 0, Errors = 0, Warnings = 0, Waived = 0 };
+        var baseline = Given.Baseline([Given.Test("INTAKE-1")], cards: ["INTAKE-1"]) with { Trend = [entry, entry with { Version = "2.4.0", Cards = 2 }] };
+        var release = Given.Release(cards: [Given.Card("INTAKE-1"), Given.Card("INTAKE-2") with { Title = HtmlReportWriterTests.HostileTitle }]);
+        var input = Given.Input(release, [Given.Test("INTAKE-1"), Given.Test("INTAKE-2", "Shop.Tests.T.Second")], baseline: baseline);
+        var report = _folder.Write("release-report.html", HtmlReportWriter.Write(new GateResult(input, Gatekeeper.Decide(input))));
+        await using var browser = await Browser.Open(_chromium, _folder, report);
+        var page = browser.Page;
+
+        Assert.True(await page.IsVisibleAsync("#since-previous"));
+        Assert.Equal("Cards added (1)", await page.InnerTextAsync("#cards-added"));
+        var added = await page.InnerTextAsync("#cards-added + ul");
+        Assert.StartsWith("INTAKE-2 \\u0023#[error]X", added, StringComparison.Ordinal);
+        Assert.Contains("</h3><img src=x onerror=alert(2)>", added, StringComparison.Ordinal);
+        Assert.Contains("automated test Shop.Tests.T.Second", await page.InnerTextAsync("#proofs-added + ul"), StringComparison.Ordinal);
+
+        // The chart is drawn by the page itself: an SVG with a line and a point per release for each series, and room on screen.
+        var chart = page.Locator("#trend-chart");
+        Assert.True(await chart.IsVisibleAsync());
+        var box = await chart.BoundingBoxAsync();
+        Assert.True(box is { Width: > 300, Height: > 100 }, $"the chart is {box?.Width}x{box?.Height}");
+        Assert.Equal(TrendChart.Series.Length, await page.Locator("#trend-chart polyline").CountAsync());
+        Assert.Equal(3 * TrendChart.Series.Length, await page.Locator("#trend-chart circle").CountAsync());
+        Assert.Equal("none", await page.EvalOnSelectorAsync<string>("#trend-chart polyline", "e => getComputedStyle(e).fill"));
+        Assert.Equal("8px, 4px", await page.EvalOnSelectorAsync<string>(".s-manual polyline", "e => getComputedStyle(e).strokeDasharray"));
+        Assert.Equal("Trend of 3 releases, 2.3.0 to 2.4.1", await page.EvaluateAsync<string>("() => document.getElementById(document.getElementById('trend-chart').getAttribute('aria-labelledby').split(' ')[0]).textContent"));
+
+        // The figures, for screen readers and the record, one row per release.
+        await page.ClickAsync("#trend details summary");
+        Assert.Equal(["2.3.0", "2.4.0", "2.4.1"], await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('#trend tbody th')].map(th => th.textContent)"));
+
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+        Assert.True(await chart.IsVisibleAsync());
+        Assert.True(await page.IsVisibleAsync("#since-previous"));
+        browser.AssertQuiet();
+    }
+
     private string WriteReport() => _folder.Write("release-report.html", HtmlReportWriter.Write(ThreeCards()));
 
     private static async Task<IReadOnlyList<string>> VisibleCards(IPage page) =>
