@@ -53,6 +53,35 @@ internal static class Measure
         return (timesA[runs / 2], timesB[runs / 2]);
     }
 
+    /// <summary>
+    /// Like <see cref="SideBySide"/> for any number of actions, each with an untimed preparation
+    /// (a warm generator driver, say) that returns what is timed; rounds are interleaved, so drift
+    /// in the machine hits every action alike. Returns the median of each, in order.
+    /// </summary>
+    public static double[] Interleaved(int runs, params Func<Action>[] prepare)
+    {
+        foreach (var step in prepare)
+        {
+            step()();
+        }
+
+        var times = prepare.Select(_ => new List<double>()).ToArray();
+        for (var i = 0; i < runs; i++)
+        {
+            for (var k = 0; k < prepare.Length; k++)
+            {
+                var action = prepare[k]();
+                GC.Collect();
+                GC.WaitForPendingFinalizers();
+                var watch = Stopwatch.StartNew();
+                action();
+                times[k].Add(watch.Elapsed.TotalMilliseconds);
+            }
+        }
+
+        return times.Select(list => list.Order().ElementAt(runs / 2)).ToArray();
+    }
+
     public static string Machine() =>
         $"{Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}";
 }

@@ -2,9 +2,10 @@ using System;
 using System.Runtime;
 using RegressionProof.Benchmarks;
 
-// Usage: dotnet run -c Release --project bench/RegressionProof.Benchmarks -- [generator|gate|gate-cards|results|ide|all|build]
+// Usage: dotnet run -c Release --project bench/RegressionProof.Benchmarks -- [generator|generator-realistic|gate|gate-cards|results|ide|all|build]
+// (generator: the attribute-dense project; generator-realistic: ordinary code with a link on 1 % of members)
 // (build: a 20-project solution built with and without the package, about 15 minutes)
-// (steps: the generator's pipeline steps after an unrelated edit, with their times, for diagnosis)
+// (steps, steps-realistic: the generator's pipeline steps after an unrelated edit, with their times, for diagnosis)
 // Prints Markdown tables for docs/performance.md: every figure is a ratio of two measurements
 // taken side by side in the same run, so the machine's speed cancels out.
 var which = args.Length > 0 ? args[0] : "all";
@@ -50,6 +51,12 @@ if (which == "steps")
     return 0;
 }
 
+if (which == "steps-realistic")
+{
+    RealisticGeneratorBenchmark.Steps();
+    return 0;
+}
+
 if (which == "build")
 {
     Console.WriteLine("### Build overhead");
@@ -58,9 +65,9 @@ if (which == "build")
     return 0;
 }
 
-if (which is not ("generator" or "gate" or "ide" or "all"))
+if (which is not ("generator" or "generator-realistic" or "gate" or "ide" or "all"))
 {
-    Console.Error.WriteLine("usage: RegressionProof.Benchmarks [generator|gate|gate-cards|results|ide|all|build|steps|gate-phases|tiny]");
+    Console.Error.WriteLine("usage: RegressionProof.Benchmarks [generator|generator-realistic|gate|gate-cards|results|ide|all|build|steps|steps-realistic|gate-phases|tiny]");
     return 2;
 }
 
@@ -69,6 +76,13 @@ if (which is "generator" or "all")
     Console.WriteLine("### Generator");
     Console.WriteLine();
     Console.WriteLine(GeneratorBenchmark.Run());
+}
+
+if (which is "generator-realistic" or "all")
+{
+    Console.WriteLine("### Generator: realistic project");
+    Console.WriteLine();
+    Console.WriteLine(RealisticGeneratorBenchmark.Run());
 }
 
 if (which is "ide" or "all")
