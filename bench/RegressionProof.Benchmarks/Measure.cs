@@ -56,9 +56,11 @@ internal static class Measure
     /// <summary>
     /// Like <see cref="SideBySide"/> for any number of actions, each with an untimed preparation
     /// (a warm generator driver, say) that returns what is timed; rounds are interleaved, so drift
-    /// in the machine hits every action alike. Returns the median of each, in order.
+    /// in the machine hits every action alike. With <paramref name="rotate"/>, each round starts
+    /// one action later, so no action is always the one timed first after a pause. Returns the
+    /// median of each, in the order given.
     /// </summary>
-    public static double[] Interleaved(int runs, params Func<Action>[] prepare)
+    public static double[] Interleaved(int runs, bool rotate, params Func<Action>[] prepare)
     {
         foreach (var step in prepare)
         {
@@ -68,8 +70,9 @@ internal static class Measure
         var times = prepare.Select(_ => new List<double>()).ToArray();
         for (var i = 0; i < runs; i++)
         {
-            for (var k = 0; k < prepare.Length; k++)
+            for (var position = 0; position < prepare.Length; position++)
             {
+                var k = rotate ? (position + i) % prepare.Length : position;
                 var action = prepare[k]();
                 GC.Collect();
                 GC.WaitForPendingFinalizers();
