@@ -60,6 +60,8 @@ internal sealed record RollbackJson
     public bool? Tested { get; init; }
 
     public bool? StagedRollout { get; init; }
+
+    public RollbackMechanism? Mechanism { get; init; }
 }
 
 internal sealed record CardJson
@@ -93,6 +95,6 @@ internal sealed record RetiredCardJson(string Id);
     RespectNullableAnnotations = true,
     AllowDuplicateProperties = false,
     MaxDepth = ReleaseJsonSyntax.MaxDepth,
-    Converters = [typeof(ClassConverter), typeof(LaneConverter), typeof(PriorityConverter), typeof(ReasonConverter)])]
+    Converters = [typeof(ClassConverter), typeof(LaneConverter), typeof(PriorityConverter), typeof(ReasonConverter), typeof(MechanismConverter)])]
 [JsonSerializable(typeof(ReleaseFileJson))]
 internal sealed partial class ReleaseFileJsonContext : JsonSerializerContext;

@@ -97,7 +97,7 @@ internal static partial class ReleaseFileReader
             approvals.Add(new Approval(file.NotBlank(approval.Role, $"$.approvals[{i}].role"), file.NotBlank(approval.By, $"$.approvals[{i}].by")));
         }
 
-        var rollback = new Rollback(json.Rollback?.Plan, json.Rollback?.Tested ?? false, json.Rollback?.StagedRollout ?? false);
+        var rollback = new Rollback(json.Rollback?.Plan, json.Rollback?.Tested ?? false, json.Rollback?.StagedRollout ?? false) { Mechanism = json.Rollback?.Mechanism };
 
         var first = new Dictionary<string, int>(StringComparer.Ordinal);
         var cards = new List<Card>();

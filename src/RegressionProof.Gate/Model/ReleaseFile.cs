@@ -62,7 +62,18 @@ public enum CardReason
 
 internal sealed record Approval(string Role, string By);
 
-internal sealed record Rollback(string? Plan, bool Tested, bool StagedRollout);
+internal sealed record Rollback(string? Plan, bool Tested, bool StagedRollout)
+{
+    /// <summary>How the release is rolled back, as the policy's pre-deploy step names it; null when the file does not say.</summary>
+    public RollbackMechanism? Mechanism { get; init; }
+}
+
+/// <summary>How a release is rolled back ("Pre-deploy: confirm rollback (feature flag or hotfix image)").</summary>
+internal enum RollbackMechanism
+{
+    FeatureFlag,
+    HotfixImage,
+}
 
 /// <summary>An intake card of the release.</summary>
 internal sealed record Card(

@@ -43,6 +43,7 @@ internal static class ReleaseLogWriter
 
         md.Append("\n## Rollback\n\n");
         md.Append("- Plan: ").Append(string.IsNullOrWhiteSpace(input.Release.Rollback.Plan) ? "**none**" : MarkdownText.Escape(input.Release.Rollback.Plan)).Append('\n');
+        md.Append("- Mechanism: ").Append(input.Release.Rollback.Mechanism is { } mechanism ? WireNames.Of(mechanism) : "**not named**").Append('\n');
         md.Append("- Tested: ").Append(ReleaseFacts.YesNo(input.Release.Rollback.Tested)).Append('\n');
         md.Append("- Staged rollout: ").Append(ReleaseFacts.YesNo(input.Release.Rollback.StagedRollout)).Append("\n\n");
 
