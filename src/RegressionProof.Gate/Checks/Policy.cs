@@ -23,10 +23,12 @@ internal static class Policies
     public static readonly Policy AuditedExceptions = new("RPG014", "audited exceptions", "An exception waives a check only with governance approval and until it expires, visibly; its post-incident RCA is not overdue.");
     public static readonly Policy ReleaseLabels = new("RPG015", "release labels", "In a pull-request run on GitHub Actions, the pull request is labeled with the release class.");
 
+    public static readonly Policy CloseOut = new("RPG020", "close-out", "After the deploy (verify-regression-safety close-out), every card is shipped, has monitoring evidence covering at least one full traffic cycle, and keeps its probes in place in the deployed build.");
+
     public static readonly IReadOnlyList<Policy> All =
     [
         Evidence, OwnerAndBackup, RegressionProof, FixLinkedToCard, Approvals, Rollback, Changelog,
         PatchZeroApiChange, MinorAdditive, MajorMigrationTests, FastPatchLane, KeepProbes, SuspectProof,
-        AuditedExceptions, ReleaseLabels,
+        AuditedExceptions, ReleaseLabels, CloseOut,
     ];
 }

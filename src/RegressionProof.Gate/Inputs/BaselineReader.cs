@@ -15,11 +15,12 @@ namespace RegressionProof.Gate.Inputs;
 /// </summary>
 internal static class BaselineReader
 {
-    public static Baseline Read(string path)
+    /// <param name="role">What the manifest is to the command reading it, for its messages: the gate's baseline, close-out's coverage manifest.</param>
+    public static Baseline Read(string path, string role = "baseline")
     {
         // A baseline of a large repository runs to tens of megabytes: it is deserialized straight
         // from its UTF-8 bytes, never held as a string or a document tree.
-        var bytes = TextFile.ReadUtf8(path, "baseline", TextFile.MaxGeneratedBytes);
+        var bytes = TextFile.ReadUtf8(path, role, TextFile.MaxGeneratedBytes);
         CoverageManifest? coverage;
         try
         {
@@ -34,7 +35,7 @@ internal static class BaselineReader
             }
 
             var problem = JsonProblem.Of(exception, bytes.Span, typeof(CoverageManifest), CoverageManifestJson.ReadOptions);
-            throw new InputException(path, "the baseline is not valid: " + problem.Reason, problem.Line, problem.Column);
+            throw new InputException(path, $"the {role} is not valid: " + problem.Reason, problem.Line, problem.Column);
         }
 
         if (coverage?.Schema is null)
@@ -50,9 +51,9 @@ internal static class BaselineReader
         var links = List(coverage.Links);
         var cards = List(coverage.Cards);
         var assemblies = List(coverage.Assemblies);
-        NoNullItems(path, bytes, "links", links, "a link object");
-        NoNullItems(path, bytes, "cards", cards, "a card object");
-        NoNullItems(path, bytes, "assemblies", assemblies, "an assembly object");
+        NoNullItems(path, bytes, role, "links", links, "a link object");
+        NoNullItems(path, bytes, role, "cards", cards, "a card object");
+        NoNullItems(path, bytes, role, "assemblies", assemblies, "an assembly object");
         var publicApi = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         var migrations = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         var first = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -63,14 +64,14 @@ internal static class BaselineReader
             {
                 var earlier = JsonProblem.At(bytes.Span, $"$.assemblies[{first[assembly.Name]}].name", string.Empty);
                 var problem = JsonProblem.At(bytes.Span, $"$.assemblies[{i}].name",
-                    $"the baseline lists the assembly \"{assembly.Name}\" twice (assemblies[{first[assembly.Name]}]{(earlier.Line is { } line ? $" at line {line}" : string.Empty)} and assemblies[{i}]); a coverage manifest lists each assembly once");
+                    $"the {role} lists the assembly \"{assembly.Name}\" twice (assemblies[{first[assembly.Name]}]{(earlier.Line is { } line ? $" at line {line}" : string.Empty)} and assemblies[{i}]); a coverage manifest lists each assembly once");
                 throw new InputException(path, problem.Reason, problem.Line, problem.Column);
             }
 
             publicApi[assembly.Name] = List(assembly.PublicApi);
             migrations[assembly.Name] = List(assembly.Migrations);
-            NoNullItems(path, bytes, $"assemblies[{i}].publicApi", publicApi[assembly.Name], "a string");
-            NoNullItems(path, bytes, $"assemblies[{i}].migrations", migrations[assembly.Name], "a string");
+            NoNullItems(path, bytes, role, $"assemblies[{i}].publicApi", publicApi[assembly.Name], "a string");
+            NoNullItems(path, bytes, role, $"assemblies[{i}].migrations", migrations[assembly.Name], "a string");
         }
 
         var legacyFormat = assemblies.Where(a => a.PublicApiFormat is null).Select(a => a.Name).ToHashSet(StringComparer.Ordinal);
@@ -95,13 +96,13 @@ internal static class BaselineReader
     /// Lists hold no null: element types are not checked by the reader (nullable annotations of
     /// type arguments are not visible to it), so they are checked here, with the position.
     /// </summary>
-    private static void NoNullItems<T>(string path, ReadOnlyMemory<byte> bytes, string name, IReadOnlyList<T> items, string expected)
+    private static void NoNullItems<T>(string path, ReadOnlyMemory<byte> bytes, string role, string name, IReadOnlyList<T> items, string expected)
     {
         for (var i = 0; i < items.Count; i++)
         {
             if (items[i] is null)
             {
-                var problem = JsonProblem.At(bytes.Span, $"$.{name}[{i}]", $"the baseline is not valid: {name}[{i}] is null; expected {expected}");
+                var problem = JsonProblem.At(bytes.Span, $"$.{name}[{i}]", $"the {role} is not valid: {name}[{i}] is null; expected {expected}");
                 throw new InputException(path, problem.Reason, problem.Line, problem.Column);
             }
         }

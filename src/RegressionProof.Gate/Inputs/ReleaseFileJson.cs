@@ -26,6 +26,16 @@ internal sealed record ReleaseFileJson
     public IReadOnlyList<RetiredCardJson>? Retired { get; init; }
 
     public IReadOnlyList<ExceptionJson?>? Exceptions { get; init; }
+
+    public DeployJson? Deploy { get; init; }
+}
+
+/// <summary>The post-deploy record that <c>close-out</c> reads; its time and duration are read as text so that a wrong one is told in the file's words.</summary>
+internal sealed record DeployJson
+{
+    public required string At { get; init; }
+
+    public string? TrafficCycle { get; init; }
 }
 
 /// <summary>An audited exception; its dates are read as text so that a wrong one is told in the file's words.</summary>
@@ -79,6 +89,10 @@ internal sealed record CardJson
     public string? Backup { get; init; }
 
     public IReadOnlyList<string?>? Evidence { get; init; }
+
+    public string? Status { get; init; }
+
+    public IReadOnlyList<string?>? Monitoring { get; init; }
 }
 
 /// <summary>A card of an earlier release, written as its ID (<c>"INTAKE-7"</c>) or as <c>{ "id": "INTAKE-7" }</c>.</summary>

@@ -24,6 +24,19 @@ internal sealed record ReleaseFile(
 
     /// <summary>Audited exceptions to checks of the gate (docs/gate.md, "Audited exceptions").</summary>
     public IReadOnlyList<ReleaseException> Exceptions { get; init; } = [];
+
+    /// <summary>When the release was deployed and how long its traffic cycle is (docs/gate.md, "Close-out"); null until it is recorded.</summary>
+    public DeployRecord? Deploy { get; init; }
+}
+
+/// <summary>The deploy of a release: when it went out, and the traffic cycle its monitoring must cover.</summary>
+internal sealed record DeployRecord(DateTimeOffset At, TimeSpan TrafficCycle)
+{
+    /// <summary>The traffic cycle when the release file does not give one.</summary>
+    public static readonly TimeSpan DefaultTrafficCycle = TimeSpan.FromHours(24);
+
+    /// <summary>When the first full traffic cycle after the deploy is over.</summary>
+    public DateTimeOffset CycleEnds => At + TrafficCycle;
 }
 
 public enum ReleaseClass
@@ -69,7 +82,7 @@ internal sealed record Rollback(string? Plan, bool Tested, bool StagedRollout)
 }
 
 /// <summary>How a release is rolled back ("Pre-deploy: confirm rollback (feature flag or hotfix image)").</summary>
-internal enum RollbackMechanism
+public enum RollbackMechanism
 {
     FeatureFlag,
     HotfixImage,
@@ -83,7 +96,14 @@ internal sealed record Card(
     CardReason? Reason,
     string? Owner,
     string? Backup,
-    IReadOnlyList<string> Evidence);
+    IReadOnlyList<string> Evidence)
+{
+    /// <summary>The intake card's status after the deploy (<c>shipped</c> at close-out); null until it is recorded.</summary>
+    public string? Status { get; init; }
+
+    /// <summary>Links to the post-deploy monitoring of the card's regression signals.</summary>
+    public IReadOnlyList<string> Monitoring { get; init; } = [];
+}
 
 /// <summary>
 /// An emergency exception to a check: which rule (and, when given, which card) it waives, why,

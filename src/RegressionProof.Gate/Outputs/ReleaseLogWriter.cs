@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using RegressionProof.Gate.Checks;
@@ -72,25 +73,7 @@ internal static class ReleaseLogWriter
         }
         else
         {
-            foreach (var finding in result.Findings)
-            {
-                md.Append("- **").Append(finding.WaivedBy is null ? string.Empty : "waived ").Append(finding.Level == FindingLevel.Error ? "error" : "warning").Append("** ")
-                  .Append(finding.RuleId).Append(" (").Append(MarkdownText.Escape(finding.Policy)).Append("): ")
-                  .Append(MarkdownText.Escape(finding.Message)).Append(". Fix: ").Append(MarkdownText.Escape(finding.Fix)).Append('.');
-                // Escaped text, not a code span: a code span shows "<" and "&" as they are, and a
-                // path is user text like any other.
-                if (ReportLocation.Of(finding) is { } location)
-                {
-                    md.Append(" At ").Append(MarkdownText.Escape(location.Path)).Append(location.Line is { } line ? $" line {line}." : ".");
-                }
-
-                if (finding.WaivedBy is { } waiver)
-                {
-                    md.Append(" **Waived** ").Append(MarkdownText.Escape(AuditedExceptionsCheck.Waived(waiver))).Append('.');
-                }
-
-                md.Append('\n');
-            }
+            AppendFindings(md, result.Findings);
         }
 
         md.Append("\n## Evidence\n\n");
@@ -134,5 +117,29 @@ internal static class ReleaseLogWriter
         }
 
         return md.ToString();
+    }
+
+    /// <summary>The findings as a list, each with its fix, place and waiver (shared with <c>close-out</c>'s record).</summary>
+    public static void AppendFindings(StringBuilder md, IReadOnlyList<Finding> findings)
+    {
+        foreach (var finding in findings)
+        {
+            md.Append("- **").Append(finding.WaivedBy is null ? string.Empty : "waived ").Append(finding.Level == FindingLevel.Error ? "error" : "warning").Append("** ")
+              .Append(finding.RuleId).Append(" (").Append(MarkdownText.Escape(finding.Policy)).Append("): ")
+              .Append(MarkdownText.Escape(finding.Message)).Append(". Fix: ").Append(MarkdownText.Escape(finding.Fix)).Append('.');
+            // Escaped text, not a code span: a code span shows "<" and "&" as they are, and a
+            // path is user text like any other.
+            if (ReportLocation.Of(finding) is { } location)
+            {
+                md.Append(" At ").Append(MarkdownText.Escape(location.Path)).Append(location.Line is { } line ? $" line {line}." : ".");
+            }
+
+            if (finding.WaivedBy is { } waiver)
+            {
+                md.Append(" **Waived** ").Append(MarkdownText.Escape(AuditedExceptionsCheck.Waived(waiver))).Append('.');
+            }
+
+            md.Append('\n');
+        }
     }
 }
