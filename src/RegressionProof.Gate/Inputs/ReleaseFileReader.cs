@@ -130,7 +130,8 @@ internal static partial class ReleaseFileReader
             cards.Add(new Card(id, card.Title, card.Priority, card.Reason, card.Owner, card.Backup, evidence.Select(e => e!).ToList())
             {
                 Status = card.Status,
-                Monitoring = monitoring.Select(m => m!).ToList(),
+                // The one empty array, as the model's default: a card that says nothing equals one built in code.
+                Monitoring = monitoring.Count == 0 ? Array.Empty<string>() : monitoring.Select(m => m!).ToList(),
             });
         }
 

@@ -102,7 +102,7 @@ internal sealed record Card(
     public string? Status { get; init; }
 
     /// <summary>Links to the post-deploy monitoring of the card's regression signals.</summary>
-    public IReadOnlyList<string> Monitoring { get; init; } = [];
+    public IReadOnlyList<string> Monitoring { get; init; } = Array.Empty<string>();
 }
 
 /// <summary>
