@@ -53,10 +53,16 @@ internal static class CloseOutCommand
             "markdown" => record,
             "sarif" => SarifWriter.Write(Result(input, findings)),
             "github" => GitHubAnnotationWriter.Write(Result(input, findings)),
-            _ => CloseOutWriter.Summary(input, findings, Path.GetRelativePath(workingDirectory, releaseLog).Replace('\\', '/')),
+            _ => CloseOutWriter.Summary(input, findings, Shown(releaseLog, workingDirectory)),
         });
         return GateResult.Passes(findings) ? ExitCodes.Pass : ExitCodes.Fail;
     }
+
+    /// <summary>A path as the person who ran the command finds it: from the current directory when it is below it, else whole.</summary>
+    private static string Shown(string path, string workingDirectory) =>
+        Path.GetRelativePath(workingDirectory, path) is var relative && !relative.StartsWith("..", StringComparison.Ordinal) && !Path.IsPathRooted(relative)
+            ? relative.Replace('\\', '/')
+            : path;
 
     /// <summary>The findings as the gate's writers take them, for SARIF and annotations: the release and the deployed build, no changelog or results.</summary>
     private static GateResult Result(CloseOutInput input, IReadOnlyList<Finding> findings) =>

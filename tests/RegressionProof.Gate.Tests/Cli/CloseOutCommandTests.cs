@@ -203,6 +203,25 @@ public sealed class CloseOutCommandTests : IDisposable
         Assert.Contains("\"ruleId\": \"RPG020\"", sarif.Stdout, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_status_and_a_monitoring_link_are_data_in_the_summary_and_the_record()
+    {
+        Gated(Release(status: "\"\\u001b[31m\\n::error::shipped | <b>\"", monitoring: "[\"javascript:alert(1)\", \"https://x.example/a|b\"]"));
+
+        var (exit, stdout, _) = Run("close-out", "--no-build", "--as-of", AfterTheCycle);
+
+        Assert.Equal(1, exit);
+        Assert.DoesNotContain('\u001b', stdout);
+        Assert.DoesNotContain("\n::error::", stdout, StringComparison.Ordinal);
+        var record = File.ReadAllText(ReleaseLog)[File.ReadAllText(ReleaseLog).IndexOf(CloseOutWriterHeading, StringComparison.Ordinal)..];
+        Assert.DoesNotContain("<b>", record, StringComparison.Ordinal);
+        Assert.DoesNotContain("](javascript:", record, StringComparison.Ordinal);
+        Assert.DoesNotContain("<javascript:", record, StringComparison.Ordinal);
+        Assert.Contains("https://x.example/a\\|b", record, StringComparison.Ordinal);
+    }
+
+    private const string CloseOutWriterHeading = "## Close-out as of ";
+
     [Theory]
     [InlineData("""{ "at": "yesterday" }""", 5, 21, "\"at\" is \"yesterday\"; expected the time of the deploy with its offset, such as 2026-11-24T09:30:00Z")]
     [InlineData("""{ "at": "2026-11-24T09:30:00" }""", 5, 21, "\"at\" is \"2026-11-24T09:30:00\"; expected the time of the deploy with its offset, such as 2026-11-24T09:30:00Z")]
