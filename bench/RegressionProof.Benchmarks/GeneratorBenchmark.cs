@@ -189,7 +189,7 @@ internal static class GeneratorBenchmark
     }
 
     /// <summary>The same attribute pipelines doing nothing: the floor any such generator pays.</summary>
-    private sealed class NoOpGenerator : IIncrementalGenerator
+    internal sealed class NoOpGenerator : IIncrementalGenerator
     {
         public void Initialize(IncrementalGeneratorInitializationContext context)
         {

@@ -2,9 +2,10 @@ using System;
 using System.Runtime;
 using RegressionProof.Benchmarks;
 
-// Usage: dotnet run -c Release --project bench/RegressionProof.Benchmarks -- [generator|gate|gate-cards|results|ide|all|build]
+// Usage: dotnet run -c Release --project bench/RegressionProof.Benchmarks -- [generator|generator-realistic|gate|gate-cards|results|ide|all|build]
+// (generator: the attribute-dense project; generator-realistic: ordinary code with a link on 1 % of members)
 // (build: a 20-project solution built with and without the package, about 15 minutes)
-// (steps: the generator's pipeline steps after an unrelated edit, with their times, for diagnosis)
+// (steps, steps-realistic: the generator's pipeline steps after an unrelated edit, with their times, for diagnosis)
 // (analyzers-corpus <Json.NET checkout> [runs]: the analyzers and the generator on real code, beside xunit.analyzers)
 // Prints Markdown tables for docs/performance.md: every figure is a ratio of two measurements
 // taken side by side in the same run, so the machine's speed cancels out.
@@ -64,6 +65,12 @@ if (which == "analyzers-corpus")
     return RegressionProof.Benchmarks.Corpus.AnalyzersCorpusBenchmark.Run(args[1], args.Length == 3 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3);
 }
 
+if (which == "steps-realistic")
+{
+    RealisticGeneratorBenchmark.Steps();
+    return 0;
+}
+
 if (which == "build")
 {
     Console.WriteLine("### Build overhead");
@@ -72,9 +79,9 @@ if (which == "build")
     return 0;
 }
 
-if (which is not ("generator" or "gate" or "ide" or "all"))
+if (which is not ("generator" or "generator-realistic" or "gate" or "ide" or "all"))
 {
-    Console.Error.WriteLine("usage: RegressionProof.Benchmarks [generator|gate|gate-cards|results|ide|all|build|steps|gate-phases|tiny|analyzers-corpus <folder> [runs]]");
+    Console.Error.WriteLine("usage: RegressionProof.Benchmarks [generator|generator-realistic|gate|gate-cards|results|ide|all|build|steps|steps-realistic|gate-phases|tiny|analyzers-corpus <folder> [runs]]");
     return 2;
 }
 
@@ -83,6 +90,13 @@ if (which is "generator" or "all")
     Console.WriteLine("### Generator");
     Console.WriteLine();
     Console.WriteLine(GeneratorBenchmark.Run());
+}
+
+if (which is "generator-realistic" or "all")
+{
+    Console.WriteLine("### Generator: realistic project");
+    Console.WriteLine();
+    Console.WriteLine(RealisticGeneratorBenchmark.Run());
 }
 
 if (which is "ide" or "all")

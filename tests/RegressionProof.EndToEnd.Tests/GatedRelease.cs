@@ -15,7 +15,7 @@ internal static class GatedRelease
             {
               "version": "1.2.3", "class": "patch",
               "approvals": [{ "role": "release-captain", "by": "dana" }, { "role": "dri", "by": "lee" }],
-              "rollback": { "plan": "redeploy 1.2.2", "tested": true },
+              "rollback": { "plan": "redeploy 1.2.2", "tested": true, "mechanism": "hotfix-image" },
               "cards": [{{string.Join(",\n", cards.Select(Card))}}]
             }
             """);

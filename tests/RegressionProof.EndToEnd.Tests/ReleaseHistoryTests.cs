@@ -277,7 +277,7 @@ public sealed class ReleaseHistoryTests(PackedPackages packages)
                 {
                   "version": "{{version}}", "class": "{{releaseClass}}",{{readiness}}
                   "approvals": {{approvals}},
-                  "rollback": { "plan": "redeploy the previous release", "tested": true, "stagedRollout": true },
+                  "rollback": { "plan": "redeploy the previous release", "tested": true, "stagedRollout": true, "mechanism": "hotfix-image" },
                   "cards": [{{string.Join(",\n", cards)}}],
                   "retired": [{{string.Join(", ", (retired ?? []).Select(id => $"\"{id}\""))}}]
                 }

@@ -79,7 +79,7 @@ public sealed class StartFromNothingTests(PackedPackages packages)
             .Replace("\"<fill in: patch, minor or major>\"", "\"patch\"", StringComparison.Ordinal)
             .Replace("\"approvals\": []", "\"approvals\": [{ \"role\": \"release-captain\", \"by\": \"dana\" }, { \"role\": \"dri\", \"by\": \"lee\" }]", StringComparison.Ordinal)
             .Replace("\"plan\": \"\"", "\"plan\": \"redeploy the previous build\"", StringComparison.Ordinal)
-            .Replace("\"tested\": false", "\"tested\": true", StringComparison.Ordinal)
+            .Replace("\"tested\": false", "\"tested\": true, \"mechanism\": \"hotfix-image\"", StringComparison.Ordinal)
             .Replace("\"owner\": \"\"", "\"owner\": \"alice\"", StringComparison.Ordinal)
             .Replace("\"backup\": \"\"", "\"backup\": \"bob\"", StringComparison.Ordinal)
             .Replace("\"evidence\": []", "\"evidence\": [\"https://tracker.example/INTAKE-7\"]", StringComparison.Ordinal));

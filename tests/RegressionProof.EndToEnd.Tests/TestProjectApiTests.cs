@@ -18,7 +18,7 @@ public sealed class TestProjectApiTests(PackedPackages packages)
         {
           "version": "1.0.1", "class": "patch",
           "approvals": [{ "role": "release-captain", "by": "dana" }, { "role": "dri", "by": "lee" }],
-          "rollback": { "plan": "redeploy 1.0.0", "tested": true },
+          "rollback": { "plan": "redeploy 1.0.0", "tested": true, "mechanism": "hotfix-image" },
           "cards": [
             { "id": "INTAKE-1", "title": "Discount can go negative", "priority": "P1", "reason": "regression",
               "owner": "alice", "backup": "bob", "evidence": ["https://tracker.example/INTAKE-1"] }

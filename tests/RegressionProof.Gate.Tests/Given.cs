@@ -19,7 +19,7 @@ internal static class Given
         IReadOnlyList<Approval>? approvals = null, Rollback? rollback = null, IReadOnlyList<string>? retired = null, string version = "2.4.1") =>
         new("release.json", version, releaseClass, lane,
             approvals ?? ApprovalsFor(releaseClass),
-            rollback ?? new Rollback("redeploy 2.4.0", Tested: true, StagedRollout: true),
+            rollback ?? new Rollback("redeploy 2.4.0", Tested: true, StagedRollout: true) { Mechanism = RollbackMechanism.HotfixImage },
             cards ?? [Card("INTAKE-1")],
             retired ?? []);
 

@@ -84,7 +84,10 @@ public sealed class ManifestGenerator : IIncrementalGenerator
             })
             .WithTrackingName(TrackingNames.Manifest);
 
-        context.RegisterSourceOutput(manifest, static (output, model) =>
+        // An implementation output: the manifest is one assembly attribute that no code reads while
+        // it is written, so a host that only needs semantics (an IDE while typing) may skip it, and
+        // with it every step above. A compiler that emits an assembly always runs it.
+        context.RegisterImplementationSourceOutput(manifest, static (output, model) =>
         {
             if (model is null)
             {

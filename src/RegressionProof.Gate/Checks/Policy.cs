@@ -12,7 +12,7 @@ internal static class Policies
     public static readonly Policy RegressionProof = new("RPG003", "regression proof", "Every fix carries at least one regression proof, and test proofs ran and passed.");
     public static readonly Policy FixLinkedToCard = new("RPG004", "fix linked to a card", "Every [Fixes] names a card of this release or one the baseline already covers.");
     public static readonly Policy Approvals = new("RPG005", "approvals", "Patch: release captain + DRI; minor: release captain + domain lead; major: release captain + domain lead + product owner.");
-    public static readonly Policy Rollback = new("RPG006", "rollback", "Patch: plan documented and tested; minor: documented; major: documented with a staged rollout.");
+    public static readonly Policy Rollback = new("RPG006", "rollback", "Patch: plan documented and tested; minor: documented; major: documented with a staged rollout; every class names its mechanism (feature flag or hotfix image).");
     public static readonly Policy Changelog = new("RPG007", "changelog", "Every card is in the changelog section of this version (or Unreleased); a major release has a customer notice.");
     public static readonly Policy PatchZeroApiChange = new("RPG008", "patch = zero API/schema change", "A patch changes no public API and adds no schema migration.");
     public static readonly Policy MinorAdditive = new("RPG009", "minor = additive", "A minor release removes and changes no public API.");
@@ -27,10 +27,12 @@ internal static class Policies
     public static readonly Policy DocUpdates = new("RPG018", "minor doc updates", "Minor \"Requires broader regression coverage and doc updates\": each added public type is named in the changelog section, or the release file records its docs change.");
     public static readonly Policy CustomerReadiness = new("RPG019", "major customer readiness", "Major \"Requires formal rollout plan and customer readiness checks\": the release file records who checked customer readiness, and when.");
 
+    public static readonly Policy CloseOut = new("RPG020", "close-out", "After the deploy (verify-regression-safety close-out), every card is shipped, has monitoring evidence covering at least one full traffic cycle, and keeps its probes in place in the deployed build.");
+
     public static readonly IReadOnlyList<Policy> All =
     [
         Evidence, OwnerAndBackup, RegressionProof, FixLinkedToCard, Approvals, Rollback, Changelog,
         PatchZeroApiChange, MinorAdditive, MajorMigrationTests, FastPatchLane, KeepProbes, SuspectProof,
-        AuditedExceptions, ReleaseLabels, Scope, AdditionalCi, DocUpdates, CustomerReadiness,
+        AuditedExceptions, ReleaseLabels, Scope, AdditionalCi, DocUpdates, CustomerReadiness, CloseOut,
     ];
 }

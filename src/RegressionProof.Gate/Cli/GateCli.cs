@@ -8,7 +8,7 @@ namespace RegressionProof.Gate.Cli;
 
 /// <summary>
 /// The command tree of verify-regression-safety: the gate (the root command, so
-/// <c>verify-regression-safety Shop.sln …</c> gates as it always did), <c>init</c> and <c>check</c>;
+/// <c>verify-regression-safety Shop.sln …</c> gates as it always did), <c>init</c>, <c>check</c> and <c>close-out</c>;
 /// help, validation, completion (the <c>[suggest]</c> directive) and suggestions all come from it.
 /// </summary>
 internal static class GateCli
@@ -56,6 +56,18 @@ internal static class GateCli
             O.Configuration(),
         };
 
+        var closeOut = new Command("close-out", "After the deploy: check that at least one full traffic cycle has passed since the deploy the release file records, and that every card is shipped, has post-deploy monitoring evidence, and keeps its probes, alerts and dashboard panels (from the coverage manifest the gate wrote) in place in the deployed build; then append the close-out record to release-log.md in --out.")
+        {
+            O.Target(),
+            O.Release("The release file, with the deploy record and each card's status and monitoring links. Default: release.json beside the solution."),
+            O.Manifest(),
+            O.CloseOutAsOf(),
+            O.Out(),
+            O.CloseOutFormat(),
+            O.NoBuild(),
+            O.Configuration(),
+        };
+
         // A fixed width keeps help the same on every terminal and in tests.
         foreach (var help in root.Options.OfType<System.CommandLine.Help.HelpOption>())
         {
@@ -67,7 +79,8 @@ internal static class GateCli
 
         root.Add(init);
         root.Add(check);
-        foreach (var command in new Command[] { root, init, check })
+        root.Add(closeOut);
+        foreach (var command in new Command[] { root, init, check, closeOut })
         {
             command.Action = RunCommand.Instance;
         }
@@ -94,19 +107,21 @@ internal static class GateCli
         root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
 
     /// <summary>The subcommands, for messages that list them.</summary>
-    public static IReadOnlyList<string> Subcommands { get; } = ["init", "check"];
+    public static IReadOnlyList<string> Subcommands { get; } = ["init", "check", "close-out"];
 
     /// <summary>Reads the parsed command line back into options (the names are the ones <see cref="GateCliOptions"/> defines).</summary>
     public static GateOptions ToOptions(ParseResult parsed)
     {
         var command = parsed.CommandResult.Command;
-        T? Get<T>(string name) => command.Options.Any(o => o.Name == name) ? parsed.GetValue<T>(name) : default;
+        // By name and type: close-out's --as-of is a time, the gate's a day.
+        T? Get<T>(string name) => command.Options.Any(o => o.Name == name && o.ValueType == typeof(T)) ? parsed.GetValue<T>(name) : default;
         return new GateOptions
         {
             Command = command.Name switch
             {
                 "init" => GateSubcommand.Init,
                 "check" => GateSubcommand.Check,
+                "close-out" => GateSubcommand.CloseOut,
                 _ => GateSubcommand.Gate,
             },
             Path = parsed.GetValue<string>(command.Arguments[0].Name) ?? ".",
@@ -116,6 +131,8 @@ internal static class GateCli
             Flaky = Get<Model.FlakyPolicy>("--flaky"),
             Baseline = Get<string?>("--baseline"),
             AsOf = Get<DateOnly?>("--as-of"),
+            AsOfTime = Get<DateTimeOffset?>("--as-of"),
+            Manifest = Get<string?>("--manifest"),
             Out = Get<string>("--out") ?? GateOptions.DefaultOut,
             Format = Get<string>("--format") ?? "text",
             SourceUrlTemplate = Get<string?>("--source-url-template"),

@@ -131,6 +131,47 @@ internal static class GateCliOptions
         },
     };
 
+    /// <summary>The formats of <c>close-out</c>: it writes no coverage manifest and no Code Quality report.</summary>
+    public static readonly string[] CloseOutFormats = ["text", "markdown", "sarif", "github"];
+
+    public static Option<string?> Manifest() => new("--manifest")
+    {
+        Description = "The coverage-manifest.json the gate wrote for this release: which probes each card has. Default: coverage-manifest.json in --out.  e.g. --manifest artifacts/2.4.1/coverage-manifest.json",
+        HelpName = "file",
+    };
+
+    public static Option<DateTimeOffset?> CloseOutAsOf() => new("--as-of")
+    {
+        Description = "The moment of the close-out: a time with its offset, or a day (its start, 00:00 UTC). The traffic cycle must be over by then. Default: now.  e.g. --as-of 2026-11-25T10:00:00Z",
+        HelpName = "time",
+        CustomParser = result => Single(result) is not { } text
+            ? null
+            : DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+                ? new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)
+                : text.Contains('T', StringComparison.Ordinal) && (text.EndsWith('Z') || text.Length > 6 && text[^6] is '+' or '-')
+                  && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)
+                    ? time
+                    : Error<DateTimeOffset?>(result, $"--as-of '{text}' is neither a day (yyyy-MM-dd) nor a time with its offset (such as 2026-11-25T10:00:00Z)", null),
+    };
+
+    public static Option<string> CloseOutFormat()
+    {
+        var option = new Option<string>("--format")
+        {
+            Description = "What to print on stdout: text (summary), markdown (the close-out record), sarif, github (workflow annotations).  e.g. --format github",
+            HelpName = "format",
+            DefaultValueFactory = _ => "text",
+            CustomParser = result => Single(result) switch
+            {
+                null => "text",
+                var format when Array.IndexOf(CloseOutFormats, format) >= 0 => format,
+                var format => Error(result, $"--format '{format}' is not one of {string.Join(", ", CloseOutFormats)}", "text"),
+            },
+        };
+        option.CompletionSources.Add(CloseOutFormats);
+        return option;
+    }
+
     public static Option<bool> NoBuild() => new("--no-build")
     {
         Description = "Read what is already built; do not run dotnet build.",

@@ -65,6 +65,8 @@ internal static class GateCommand
                 return Guarded(() => InitCommand.Run(options, stdout, stderr, workingDirectory, interactive), stderr);
             case GateSubcommand.Check:
                 return Guarded(() => CheckCommand.Run(options, stdout, stderr, workingDirectory, interactive), stderr);
+            case GateSubcommand.CloseOut:
+                return Guarded(() => CloseOutCommand.Run(options, stdout, stderr, workingDirectory, interactive), stderr);
         }
 
         try

@@ -25,6 +25,12 @@ internal sealed record GateOptions
 
     public DateOnly? AsOf { get; init; }
 
+    /// <summary>The moment of a close-out (<c>close-out --as-of</c>); null for now.</summary>
+    public DateTimeOffset? AsOfTime { get; init; }
+
+    /// <summary>The coverage manifest the gate wrote for the release being closed out; null for the one in <see cref="Out"/>.</summary>
+    public string? Manifest { get; init; }
+
     public string Out { get; init; } = DefaultOut;
 
     public string Format { get; init; } = "text";
@@ -83,6 +89,7 @@ internal enum GateSubcommand
     Gate,
     Init,
     Check,
+    CloseOut,
 }
 
 /// <summary>A command line that cannot be used.</summary>

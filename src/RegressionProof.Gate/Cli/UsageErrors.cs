@@ -40,7 +40,7 @@ internal static class UsageErrors
 
         if (unmatched.Count > 0)
         {
-            var subcommands = command is RootCommand ? $" (a subcommand, {string.Join(" or ", GateCli.Subcommands)}, comes first)" : string.Empty;
+            var subcommands = command is RootCommand ? $" (a subcommand, {string.Join(", ", GateCli.Subcommands.SkipLast(1))} or {GateCli.Subcommands[^1]}, comes first)" : string.Empty;
             return $"one solution, project or folder to gate, not both '{path}' and '{unmatched[0]}'{subcommands}";
         }
 

@@ -15,11 +15,12 @@ namespace RegressionProof.Gate.Inputs;
 /// </summary>
 internal static class BaselineReader
 {
-    public static Baseline Read(string path)
+    /// <param name="role">What the manifest is to the command reading it, for its messages: the gate's baseline, close-out's coverage manifest.</param>
+    public static Baseline Read(string path, string role = "baseline")
     {
         // A baseline of a large repository runs to tens of megabytes: it is deserialized straight
         // from its UTF-8 bytes, never held as a string or a document tree.
-        var bytes = TextFile.ReadUtf8(path, "baseline", out var sha256, TextFile.MaxGeneratedBytes);
+        var bytes = TextFile.ReadUtf8(path, role, out var sha256, TextFile.MaxGeneratedBytes);
         CoverageManifest? coverage;
         try
         {
@@ -34,7 +35,7 @@ internal static class BaselineReader
             }
 
             var problem = JsonProblem.Of(exception, bytes.Span, typeof(CoverageManifest), CoverageManifestJson.ReadOptions);
-            throw new InputException(path, "the baseline is not valid: " + problem.Reason, problem.Line, problem.Column);
+            throw new InputException(path, $"the {role} is not valid: " + problem.Reason, problem.Line, problem.Column);
         }
 
         if (coverage?.Schema is null)
@@ -50,9 +51,9 @@ internal static class BaselineReader
         var links = List(coverage.Links);
         var cards = List(coverage.Cards);
         var assemblies = List(coverage.Assemblies);
-        NoNullItems(path, bytes, "links", links, "a link object");
-        NoNullItems(path, bytes, "cards", cards, "a card object");
-        NoNullItems(path, bytes, "assemblies", assemblies, "an assembly object");
+        NoNullItems(path, bytes, role, "links", links, "a link object");
+        NoNullItems(path, bytes, role, "cards", cards, "a card object");
+        NoNullItems(path, bytes, role, "assemblies", assemblies, "an assembly object");
         var publicApi = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         var migrations = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         var fileHashes = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
@@ -65,16 +66,16 @@ internal static class BaselineReader
             {
                 var earlier = JsonProblem.At(bytes.Span, $"$.assemblies[{first[assembly.Name]}].name", string.Empty);
                 var problem = JsonProblem.At(bytes.Span, $"$.assemblies[{i}].name",
-                    $"the baseline lists the assembly \"{assembly.Name}\" twice (assemblies[{first[assembly.Name]}]{(earlier.Line is { } line ? $" at line {line}" : string.Empty)} and assemblies[{i}]); a coverage manifest lists each assembly once");
+                    $"the {role} lists the assembly \"{assembly.Name}\" twice (assemblies[{first[assembly.Name]}]{(earlier.Line is { } line ? $" at line {line}" : string.Empty)} and assemblies[{i}]); a coverage manifest lists each assembly once");
                 throw new InputException(path, problem.Reason, problem.Line, problem.Column);
             }
 
             publicApi[assembly.Name] = List(assembly.PublicApi);
             migrations[assembly.Name] = List(assembly.Migrations);
-            NoNullItems(path, bytes, $"assemblies[{i}].publicApi", publicApi[assembly.Name], "a string");
-            NoNullItems(path, bytes, $"assemblies[{i}].migrations", migrations[assembly.Name], "a string");
+            NoNullItems(path, bytes, role, $"assemblies[{i}].publicApi", publicApi[assembly.Name], "a string");
+            NoNullItems(path, bytes, role, $"assemblies[{i}].migrations", migrations[assembly.Name], "a string");
             var files = List(assembly.Files);
-            NoNullItems(path, bytes, $"assemblies[{i}].files", files, "a file object");
+            NoNullItems(path, bytes, role, $"assemblies[{i}].files", files, "a file object");
             fileHashes[assembly.Name] = files.Select(f => f.Sha256).ToHashSet(StringComparer.OrdinalIgnoreCase);
             if (assembly.MemberHashes is { } hashes)
             {
@@ -82,7 +83,7 @@ internal static class BaselineReader
                 {
                     if (hash is null)
                     {
-                        var problem = JsonProblem.At(bytes.Span, $"$.assemblies[{i}].memberHashes", $"the baseline is not valid: the hash of {id} in assemblies[{i}].memberHashes is null; expected a string");
+                        var problem = JsonProblem.At(bytes.Span, $"$.assemblies[{i}].memberHashes", $"the {role} is not valid: the hash of {id} in assemblies[{i}].memberHashes is null; expected a string");
                         throw new InputException(path, problem.Reason, problem.Line, problem.Column);
                     }
                 }
@@ -92,7 +93,7 @@ internal static class BaselineReader
         }
 
         var retired = List(coverage.Retired);
-        NoNullItems(path, bytes, "retired", retired, "a string");
+        NoNullItems(path, bytes, role, "retired", retired, "a string");
         var legacyFormat = assemblies.Where(a => a.PublicApiFormat is null).Select(a => a.Name).ToHashSet(StringComparer.Ordinal);
         return new Baseline(path, coverage.Release?.Version, cards.Select(c => c.Id).ToList(), links, publicApi, migrations, legacyFormat)
         {
@@ -100,7 +101,7 @@ internal static class BaselineReader
             MemberHashes = memberHashes,
             FileHashes = fileHashes,
             Retired = retired,
-            Trend = Trend(path, bytes, coverage, cards, links),
+            Trend = Trend(path, bytes, role, coverage, cards, links),
         };
     }
 
@@ -108,7 +109,7 @@ internal static class BaselineReader
     /// The baseline's trend; for a manifest written before the trend, its own release counted from
     /// its cards, links and findings, or nothing when it does not say which release it was.
     /// </summary>
-    private static IReadOnlyList<CoverageTrendEntry> Trend(string path, ReadOnlyMemory<byte> bytes, CoverageManifest coverage, IReadOnlyList<CoverageCard> cards, IReadOnlyList<ManifestLink> links)
+    private static IReadOnlyList<CoverageTrendEntry> Trend(string path, ReadOnlyMemory<byte> bytes, string role, CoverageManifest coverage, IReadOnlyList<CoverageCard> cards, IReadOnlyList<ManifestLink> links)
     {
         if (coverage.Trend is null)
         {
@@ -116,7 +117,7 @@ internal static class BaselineReader
         }
 
         var trend = List(coverage.Trend);
-        NoNullItems(path, bytes, "trend", trend, "a release's figures");
+        NoNullItems(path, bytes, role, "trend", trend, "a release's figures");
         for (var i = 0; i < trend.Count; i++)
         {
             var entry = trend[i];
@@ -124,7 +125,7 @@ internal static class BaselineReader
             {
                 if (value < 0)
                 {
-                    var problem = JsonProblem.At(bytes.Span, $"$.trend[{i}].{name}", $"the baseline is not valid: trend[{i}].{name} is {value}; expected a count (0 or more)");
+                    var problem = JsonProblem.At(bytes.Span, $"$.trend[{i}].{name}", $"the {role} is not valid: trend[{i}].{name} is {value}; expected a count (0 or more)");
                     throw new InputException(path, problem.Reason, problem.Line, problem.Column);
                 }
             }
@@ -151,13 +152,13 @@ internal static class BaselineReader
     /// Lists hold no null: element types are not checked by the reader (nullable annotations of
     /// type arguments are not visible to it), so they are checked here, with the position.
     /// </summary>
-    private static void NoNullItems<T>(string path, ReadOnlyMemory<byte> bytes, string name, IReadOnlyList<T> items, string expected)
+    private static void NoNullItems<T>(string path, ReadOnlyMemory<byte> bytes, string role, string name, IReadOnlyList<T> items, string expected)
     {
         for (var i = 0; i < items.Count; i++)
         {
             if (items[i] is null)
             {
-                var problem = JsonProblem.At(bytes.Span, $"$.{name}[{i}]", $"the baseline is not valid: {name}[{i}] is null; expected {expected}");
+                var problem = JsonProblem.At(bytes.Span, $"$.{name}[{i}]", $"the {role} is not valid: {name}[{i}] is null; expected {expected}");
                 throw new InputException(path, problem.Reason, problem.Line, problem.Column);
             }
         }

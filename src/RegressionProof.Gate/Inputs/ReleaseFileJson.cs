@@ -30,6 +30,8 @@ internal sealed record ReleaseFileJson
     public IReadOnlyList<string?>? Docs { get; init; }
 
     public CustomerReadinessJson? CustomerReadiness { get; init; }
+
+    public DeployJson? Deploy { get; init; }
 }
 
 /// <summary>A major release's customer-readiness check; its date is read as text so that a wrong one is told in the file's words.</summary>
@@ -38,6 +40,14 @@ internal sealed record CustomerReadinessJson
     public required string By { get; init; }
 
     public required string On { get; init; }
+}
+
+/// <summary>The post-deploy record that <c>close-out</c> reads; its time and duration are read as text so that a wrong one is told in the file's words.</summary>
+internal sealed record DeployJson
+{
+    public required string At { get; init; }
+
+    public string? TrafficCycle { get; init; }
 }
 
 /// <summary>An audited exception; its dates are read as text so that a wrong one is told in the file's words.</summary>
@@ -72,6 +82,8 @@ internal sealed record RollbackJson
     public bool? Tested { get; init; }
 
     public bool? StagedRollout { get; init; }
+
+    public RollbackMechanism? Mechanism { get; init; }
 }
 
 internal sealed record CardJson
@@ -89,6 +101,10 @@ internal sealed record CardJson
     public string? Backup { get; init; }
 
     public IReadOnlyList<string?>? Evidence { get; init; }
+
+    public string? Status { get; init; }
+
+    public IReadOnlyList<string?>? Monitoring { get; init; }
 }
 
 /// <summary>A card of an earlier release, written as its ID (<c>"INTAKE-7"</c>) or as <c>{ "id": "INTAKE-7" }</c>.</summary>
@@ -105,6 +121,6 @@ internal sealed record RetiredCardJson(string Id);
     RespectNullableAnnotations = true,
     AllowDuplicateProperties = false,
     MaxDepth = ReleaseJsonSyntax.MaxDepth,
-    Converters = [typeof(ClassConverter), typeof(LaneConverter), typeof(PriorityConverter), typeof(ReasonConverter)])]
+    Converters = [typeof(ClassConverter), typeof(LaneConverter), typeof(PriorityConverter), typeof(ReasonConverter), typeof(MechanismConverter)])]
 [JsonSerializable(typeof(ReleaseFileJson))]
 internal sealed partial class ReleaseFileJsonContext : JsonSerializerContext;

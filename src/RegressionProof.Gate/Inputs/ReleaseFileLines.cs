@@ -10,7 +10,7 @@ namespace RegressionProof.Gate.Inputs;
 /// </summary>
 internal static class ReleaseFileLines
 {
-    private static readonly string[] Parts = ["version", "class", "lane", "approvals", "rollback", "retired", "docs", "customerReadiness"];
+    private static readonly string[] Parts = ["version", "class", "lane", "approvals", "rollback", "retired", "docs", "customerReadiness", "deploy"];
 
     /// <summary>Keys: the top-level property names of <see cref="Parts"/>, and <c>card:ID</c> for the card at each index of <paramref name="cardIds"/>.</summary>
     public static Dictionary<string, int> Find(ReadOnlySpan<byte> utf8, IReadOnlyList<string> cardIds)

@@ -41,6 +41,9 @@ internal static partial class ReleaseFileReader
         ["$.docs"] = "\"docs\" must be an array of the documentation pages the release changed",
         ["$.docs[]"] = "a docs entry must be a string: the path or link of a changed page",
         ["$.customerReadiness"] = "\"customerReadiness\" must be an object with \"by\" and \"on\"",
+        ["$.cards[].monitoring"] = "\"monitoring\" must be an array",
+        ["$.cards[].monitoring[]"] = "a monitoring link must be a string",
+        ["$.deploy"] = "\"deploy\" must be an object with \"at\", the time of the deploy",
     };
 
     /// <summary>The properties an object must have, in the order they are asked for, by where the object is.</summary>
@@ -51,6 +54,7 @@ internal static partial class ReleaseFileReader
         ["$.cards[]"] = ["id"],
         ["$.exceptions[]"] = ["check", "reason", "expires"],
         ["$.customerReadiness"] = ["by", "on"],
+        ["$.deploy"] = ["at"],
     };
 
     public static ReleaseFile Read(string path) => Parse(path, TextFile.ReadUtf8(path, "release", out var sha256)) with { Sha256 = sha256 };
@@ -101,7 +105,7 @@ internal static partial class ReleaseFileReader
             approvals.Add(new Approval(file.NotBlank(approval.Role, $"$.approvals[{i}].role"), file.NotBlank(approval.By, $"$.approvals[{i}].by")));
         }
 
-        var rollback = new Rollback(json.Rollback?.Plan, json.Rollback?.Tested ?? false, json.Rollback?.StagedRollout ?? false);
+        var rollback = new Rollback(json.Rollback?.Plan, json.Rollback?.Tested ?? false, json.Rollback?.StagedRollout ?? false) { Mechanism = json.Rollback?.Mechanism };
 
         var first = new Dictionary<string, int>(StringComparer.Ordinal);
         var cards = new List<Card>();
@@ -121,7 +125,18 @@ internal static partial class ReleaseFileReader
                 _ = evidence[e] ?? throw file.At($"$.cards[{i}].evidence[{e}]", WrongKind["$.cards[].evidence[]"]);
             }
 
-            cards.Add(new Card(id, card.Title, card.Priority, card.Reason, card.Owner, card.Backup, evidence.Select(e => e!).ToList()));
+            var monitoring = card.Monitoring ?? [];
+            for (var m = 0; m < monitoring.Count; m++)
+            {
+                _ = monitoring[m] ?? throw file.At($"$.cards[{i}].monitoring[{m}]", WrongKind["$.cards[].monitoring[]"]);
+            }
+
+            cards.Add(new Card(id, card.Title, card.Priority, card.Reason, card.Owner, card.Backup, evidence.Select(e => e!).ToList())
+            {
+                Status = card.Status,
+                // The one empty array, as the model's default: a card that says nothing equals one built in code.
+                Monitoring = monitoring.Count == 0 ? Array.Empty<string>() : monitoring.Select(m => m!).ToList(),
+            });
         }
 
         var retired = (json.Retired ?? []).Select(r => r.Id).ToList();
@@ -133,6 +148,7 @@ internal static partial class ReleaseFileReader
             CustomerReadiness = json.CustomerReadiness is { } readiness
                 ? new CustomerReadiness(file.NotBlank(readiness.By, "$.customerReadiness.by"), Date(file, readiness.On, "$.customerReadiness.on"))
                 : null,
+            Deploy = json.Deploy is null ? null : Deploy(file, json.Deploy),
         };
     }
 
@@ -148,6 +164,38 @@ internal static partial class ReleaseFileReader
 
         return docs;
     }
+
+    /// <summary>
+    /// The post-deploy record: <c>at</c> is a time with its offset (<c>2026-11-24T09:30:00Z</c>),
+    /// <c>trafficCycle</c> a whole number of hours or days (<c>24h</c>, <c>7d</c>; default 24h).
+    /// </summary>
+    private static DeployRecord Deploy(Located file, DeployJson json)
+    {
+        var at = DeployTime().IsMatch(json.At)
+                 && DateTimeOffset.TryParse(json.At, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var time)
+            ? time
+            : throw file.At("$.deploy.at", $"\"at\" is \"{Text.Printable(json.At)}\"; expected the time of the deploy with its offset, such as 2026-11-24T09:30:00Z");
+        if (json.TrafficCycle is null)
+        {
+            return new DeployRecord(at, DeployRecord.DefaultTrafficCycle);
+        }
+
+        var cycle = TrafficCycle().Match(json.TrafficCycle);
+        if (!cycle.Success)
+        {
+            throw file.At("$.deploy.trafficCycle", $"\"trafficCycle\" is \"{Text.Printable(json.TrafficCycle)}\"; expected a whole number of hours or days, such as 24h or 7d");
+        }
+
+        var count = int.Parse(cycle.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        return new DeployRecord(at, cycle.Groups[2].Value == "d" ? TimeSpan.FromDays(count) : TimeSpan.FromHours(count));
+    }
+
+    [GeneratedRegex(@"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,7})?)?(Z|[+-][0-9]{2}:[0-9]{2})$")]
+    private static partial Regex DeployTime();
+
+    // Up to 9999 hours or days: a traffic cycle is a day or a week, never long enough to overflow a time.
+    [GeneratedRegex(@"^([1-9][0-9]{0,3})(h|d)$")]
+    private static partial Regex TrafficCycle();
 
     /// <summary>
     /// The audited exceptions: a check is a rule ID (<c>RPG003</c>), dates are <c>yyyy-MM-dd</c>, the

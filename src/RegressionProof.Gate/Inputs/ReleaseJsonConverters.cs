@@ -40,6 +40,8 @@ internal sealed class PriorityConverter() : WireEnumConverter<CardPriority>(Wire
 
 internal sealed class ReasonConverter() : WireEnumConverter<CardReason>(WireNames.Reason);
 
+internal sealed class MechanismConverter() : WireEnumConverter<RollbackMechanism>(WireNames.Mechanism);
+
 /// <summary>
 /// A retired card as an ID string or as an object with an <c>"id"</c> (other properties of the
 /// object are left alone, as they are elsewhere in the file).

@@ -33,6 +33,19 @@ internal sealed record ReleaseFile(
 
     /// <summary>Who checked that customers are ready for a major release, and when (<c>customerReadiness</c>, RPG019); null when not recorded.</summary>
     public CustomerReadiness? CustomerReadiness { get; init; }
+
+    /// <summary>When the release was deployed and how long its traffic cycle is (docs/gate.md, "Close-out"); null until it is recorded.</summary>
+    public DeployRecord? Deploy { get; init; }
+}
+
+/// <summary>The deploy of a release: when it went out, and the traffic cycle its monitoring must cover.</summary>
+internal sealed record DeployRecord(DateTimeOffset At, TimeSpan TrafficCycle)
+{
+    /// <summary>The traffic cycle when the release file does not give one.</summary>
+    public static readonly TimeSpan DefaultTrafficCycle = TimeSpan.FromHours(24);
+
+    /// <summary>When the first full traffic cycle after the deploy is over.</summary>
+    public DateTimeOffset CycleEnds => At + TrafficCycle;
 }
 
 /// <summary>The customer-readiness check of a major release: who made it and on which day.</summary>
@@ -74,7 +87,18 @@ public enum CardReason
 
 internal sealed record Approval(string Role, string By);
 
-internal sealed record Rollback(string? Plan, bool Tested, bool StagedRollout);
+internal sealed record Rollback(string? Plan, bool Tested, bool StagedRollout)
+{
+    /// <summary>How the release is rolled back, as the policy's pre-deploy step names it; null when the file does not say.</summary>
+    public RollbackMechanism? Mechanism { get; init; }
+}
+
+/// <summary>How a release is rolled back ("Pre-deploy: confirm rollback (feature flag or hotfix image)").</summary>
+public enum RollbackMechanism
+{
+    FeatureFlag,
+    HotfixImage,
+}
 
 /// <summary>An intake card of the release.</summary>
 internal sealed record Card(
@@ -84,7 +108,14 @@ internal sealed record Card(
     CardReason? Reason,
     string? Owner,
     string? Backup,
-    IReadOnlyList<string> Evidence);
+    IReadOnlyList<string> Evidence)
+{
+    /// <summary>The intake card's status after the deploy (<c>shipped</c> at close-out); null until it is recorded.</summary>
+    public string? Status { get; init; }
+
+    /// <summary>Links to the post-deploy monitoring of the card's regression signals.</summary>
+    public IReadOnlyList<string> Monitoring { get; init; } = Array.Empty<string>();
+}
 
 /// <summary>
 /// An emergency exception to a check: which rule (and, when given, which card) it waives, why,

@@ -27,6 +27,9 @@ internal static class WireNames
     public static readonly WireEnum<CardPriority> Priority = new(
         (CardPriority.P0, "P0"), (CardPriority.P1, "P1"), (CardPriority.P2, "P2"), (CardPriority.P3, "P3"), (CardPriority.P4, "P4"));
 
+    public static readonly WireEnum<RollbackMechanism> Mechanism = new(
+        (RollbackMechanism.FeatureFlag, "feature-flag"), (RollbackMechanism.HotfixImage, "hotfix-image"));
+
     public static string Of(ReleaseClass value) => Class.NameOf(value);
 
     public static string Of(ReleaseLane value) => Lane.NameOf(value);
@@ -34,6 +37,8 @@ internal static class WireNames
     public static string Of(CardReason value) => Reason.NameOf(value);
 
     public static string Of(CardPriority value) => Priority.NameOf(value);
+
+    public static string Of(RollbackMechanism value) => Mechanism.NameOf(value);
 }
 
 /// <summary>An enumeration and the names its values have on the wire; every value has exactly one.</summary>

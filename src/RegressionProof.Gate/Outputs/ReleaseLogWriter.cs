@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using RegressionProof.Gate.Checks;
@@ -48,6 +49,7 @@ internal static class ReleaseLogWriter
 
         md.Append("\n## Rollback\n\n");
         md.Append("- Plan: ").Append(string.IsNullOrWhiteSpace(input.Release.Rollback.Plan) ? "**none**" : MarkdownText.Escape(input.Release.Rollback.Plan)).Append('\n');
+        md.Append("- Mechanism: ").Append(input.Release.Rollback.Mechanism is { } mechanism ? WireNames.Of(mechanism) : "**not named**").Append('\n');
         md.Append("- Tested: ").Append(ReleaseFacts.YesNo(input.Release.Rollback.Tested)).Append('\n');
         md.Append("- Staged rollout: ").Append(ReleaseFacts.YesNo(input.Release.Rollback.StagedRollout)).Append("\n\n");
 
@@ -76,25 +78,7 @@ internal static class ReleaseLogWriter
         }
         else
         {
-            foreach (var finding in result.Findings)
-            {
-                md.Append("- **").Append(finding.WaivedBy is null ? string.Empty : "waived ").Append(finding.Level == FindingLevel.Error ? "error" : "warning").Append("** ")
-                  .Append(finding.RuleId).Append(" (").Append(MarkdownText.Escape(finding.Policy)).Append("): ")
-                  .Append(MarkdownText.Escape(finding.Message)).Append(". Fix: ").Append(MarkdownText.Escape(finding.Fix)).Append('.');
-                // Escaped text, not a code span: a code span shows "<" and "&" as they are, and a
-                // path is user text like any other.
-                if (ReportLocation.Of(finding) is { } location)
-                {
-                    md.Append(" At ").Append(MarkdownText.Escape(location.Path)).Append(location.Line is { } line ? $" line {line}." : ".");
-                }
-
-                if (finding.WaivedBy is { } waiver)
-                {
-                    md.Append(" **Waived** ").Append(MarkdownText.Escape(AuditedExceptionsCheck.Waived(waiver))).Append('.');
-                }
-
-                md.Append('\n');
-            }
+            AppendFindings(md, result.Findings);
         }
 
         if (ScopeCheck.Report(input) is { Unlinked.Count: > 0 } report)
@@ -146,5 +130,29 @@ internal static class ReleaseLogWriter
         }
 
         return md.ToString();
+    }
+
+    /// <summary>The findings as a list, each with its fix, place and waiver (shared with <c>close-out</c>'s record).</summary>
+    public static void AppendFindings(StringBuilder md, IReadOnlyList<Finding> findings)
+    {
+        foreach (var finding in findings)
+        {
+            md.Append("- **").Append(finding.WaivedBy is null ? string.Empty : "waived ").Append(finding.Level == FindingLevel.Error ? "error" : "warning").Append("** ")
+              .Append(finding.RuleId).Append(" (").Append(MarkdownText.Escape(finding.Policy)).Append("): ")
+              .Append(MarkdownText.Escape(finding.Message)).Append(". Fix: ").Append(MarkdownText.Escape(finding.Fix)).Append('.');
+            // Escaped text, not a code span: a code span shows "<" and "&" as they are, and a
+            // path is user text like any other.
+            if (ReportLocation.Of(finding) is { } location)
+            {
+                md.Append(" At ").Append(MarkdownText.Escape(location.Path)).Append(location.Line is { } line ? $" line {line}." : ".");
+            }
+
+            if (finding.WaivedBy is { } waiver)
+            {
+                md.Append(" **Waived** ").Append(MarkdownText.Escape(AuditedExceptionsCheck.Waived(waiver))).Append('.');
+            }
+
+            md.Append('\n');
+        }
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using RegressionProof.Gate.Checks;
@@ -61,10 +62,16 @@ internal static class SummaryWriter
                 .Append(Text.Cell(card.Card.Title, MaxTitleLength)).Append('\n');
         }
 
-        if (result.Findings.Count > 0)
+        AppendFindings(text, result.Findings);
+    }
+
+    /// <summary>The findings, a line each after a blank line (shared with <c>close-out</c>); nothing when there are none.</summary>
+    public static void AppendFindings(StringBuilder text, IReadOnlyList<Finding> findings)
+    {
+        if (findings.Count > 0)
         {
             text.Append('\n');
-            foreach (var finding in result.Findings)
+            foreach (var finding in findings)
             {
                 text.Append(finding.WaivedBy is null ? string.Empty : "waived ").Append(finding.Level == FindingLevel.Error ? "error " : "warning ").Append(finding.RuleId)
                     .Append(" [").Append(finding.Policy).Append("] ");

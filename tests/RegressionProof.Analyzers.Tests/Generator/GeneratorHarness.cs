@@ -32,7 +32,11 @@ internal static class GeneratorHarness
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, deterministic: true));
     }
 
-    public static GeneratorDriver CreateDriver(string? repositoryRoot = "/repo", string? projectDirectory = "/repo/src/Shop/", IReadOnlyDictionary<string, string>? properties = null)
+    public static GeneratorDriver CreateDriver(
+        string? repositoryRoot = "/repo",
+        string? projectDirectory = "/repo/src/Shop/",
+        IReadOnlyDictionary<string, string>? properties = null,
+        IncrementalGeneratorOutputKind disabledOutputs = IncrementalGeneratorOutputKind.None)
     {
         var global = new Dictionary<string, string>();
         foreach (var (name, value) in properties ?? new Dictionary<string, string>())
@@ -56,7 +60,7 @@ internal static class GeneratorHarness
             additionalTexts: [],
             parseOptions: ParseOptions,
             optionsProvider: options.AnalyzerConfigOptionsProvider,
-            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+            driverOptions: new GeneratorDriverOptions(disabledOutputs, trackIncrementalGeneratorSteps: true));
     }
 
     /// <summary>Runs the generator once and returns the generated file's text, or null when it generated none.</summary>

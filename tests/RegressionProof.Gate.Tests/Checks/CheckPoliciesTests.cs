@@ -20,6 +20,9 @@ public class CheckPoliciesTests
     /// <summary>The step that applies the release file's exceptions, named like the checks.</summary>
     private const string Exceptions = nameof(AuditedExceptionsCheck);
 
+    /// <summary>Close-out, which runs in its own subcommand on its own input (<see cref="CloseOutInput"/>).</summary>
+    private const string CloseOut = nameof(CloseOutCheck);
+
     private static readonly ManifestLink[] Proven = [Given.Fix("INTAKE-1"), Given.Test("INTAKE-1")];
 
     /// <summary>For each check, inputs on which it fires: together they make it report every row it declares.</summary>
@@ -51,6 +54,8 @@ public class CheckPoliciesTests
         [nameof(AdditionalCiCheck)] = [MajorWithUnverifiedTests()],
         [nameof(DocUpdatesCheck)] = [Given.Input(Given.Release(ReleaseClass.Minor), Proven)],
         [nameof(CustomerReadinessCheck)] = [Given.Input(Given.Release(ReleaseClass.Major), Proven)],
+        // Close-out reads no GateInput; one entry stands for its own firing input, a release with no deploy record.
+        [CloseOut] = [Given.Input(Given.Release(), Proven)],
         [Exceptions] =
         [
             Given.Input(Given.Release() with { Exceptions = [Exception(approver: null)] }, Proven),
@@ -115,11 +120,12 @@ public class CheckPoliciesTests
         Assert.Equal(nameof(ApiCompatibilityCheck), Gatekeeper.Checks.Single(c => c.Enforces.Contains(Policies.MinorAdditive)).Name);
     }
 
-    /// <summary>Whatever reports findings: every check of the gatekeeper, and the exceptions applied after them.</summary>
+    /// <summary>Whatever reports findings: every check of the gatekeeper, the exceptions applied after them, and close-out.</summary>
     private static IReadOnlyList<(string Name, IReadOnlyList<Policy> Enforces, Func<GateInput, IEnumerable<Finding>> Report)> Reporters() =>
     [
         .. Gatekeeper.Checks.Select(c => (c.Name, c.Enforces, c.Check)),
         (Exceptions, Gatekeeper.ExceptionsEnforce, input => AuditedExceptionsCheck.Apply(input, [])),
+        (CloseOut, CloseOutCheck.Enforces, input => CloseOutCheck.Check(new CloseOutInput(input.Release, Given.Baseline(Proven), input.Assemblies, new DateTimeOffset(input.AsOf, TimeOnly.MinValue, TimeSpan.Zero)))),
     ];
 
     private static HashSet<string> Reported((string Name, IReadOnlyList<Policy> Enforces, Func<GateInput, IEnumerable<Finding>> Report) reporter) =>

@@ -167,7 +167,7 @@ public class CheckTests
     [InlineData(ReleaseClass.Major, "plan", true, false, "a staged rollout (\"stagedRollout\": true)")]
     public void Rollback_follows_the_release_class(ReleaseClass releaseClass, string? plan, bool tested, bool staged, string? missing)
     {
-        var release = Given.Release(releaseClass, rollback: new Rollback(plan, tested, staged));
+        var release = Given.Release(releaseClass, rollback: new Rollback(plan, tested, staged) { Mechanism = RollbackMechanism.FeatureFlag });
 
         var findings = RollbackCheck.Check(Given.Input(release, Proven)).ToList();
 

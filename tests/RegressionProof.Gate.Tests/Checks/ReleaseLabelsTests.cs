@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using RegressionProof.Gate.Checks;
 using RegressionProof.Gate.Model;
@@ -66,9 +67,10 @@ public class ReleaseLabelsTests
     }
 
     [Fact]
-    public void The_policy_row_is_RPG015_next_after_RPG014()
+    public void The_policy_row_is_RPG015_in_rule_order_in_the_table()
     {
         Assert.Equal(("RPG015", "release labels"), (Policies.ReleaseLabels.RuleId, Policies.ReleaseLabels.Name));
-        Assert.Equal(Policies.ReleaseLabels, Policies.All[Policies.All.ToList().IndexOf(Policies.AuditedExceptions) + 1]);
+        Assert.Contains(Policies.ReleaseLabels, Policies.All);
+        Assert.Equal(Policies.All.Select(p => p.RuleId).Order(StringComparer.Ordinal), Policies.All.Select(p => p.RuleId));
     }
 }

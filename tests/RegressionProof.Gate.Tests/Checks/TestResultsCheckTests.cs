@@ -314,7 +314,7 @@ public sealed class TestResultsCheckTests : IDisposable
         _folder.Write("release.json", """
             { "version": "2.4.1", "class": "patch",
               "approvals": [{ "role": "release-captain", "by": "dana" }, { "role": "dri", "by": "lee" }],
-              "rollback": { "plan": "redeploy 2.4.0", "tested": true },
+              "rollback": { "plan": "redeploy 2.4.0", "tested": true, "mechanism": "hotfix-image" },
               "cards": [{ "id": "INTAKE-1", "title": "Discount can go negative", "priority": "P1", "reason": "regression",
                           "owner": "alice", "backup": "bob", "evidence": ["https://tracker.example/INTAKE-1"] }] }
             """);

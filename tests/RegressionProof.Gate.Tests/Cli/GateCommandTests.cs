@@ -21,7 +21,7 @@ public sealed class GateCommandTests : IDisposable
         {
           "version": "2.4.1", "class": "patch",
           "approvals": [{ "role": "release-captain", "by": "dana" }, { "role": "dri", "by": "lee" }],
-          "rollback": { "plan": "redeploy 2.4.0", "tested": true },
+          "rollback": { "plan": "redeploy 2.4.0", "tested": true, "mechanism": "hotfix-image" },
           "cards": [{ "id": "INTAKE-1", "title": "Discount can go negative", "priority": "P1", "reason": "regression",
                       "owner": "alice", "backup": "bob", "evidence": ["https://tracker.example/INTAKE-1"] }]
         }
@@ -140,7 +140,7 @@ public sealed class GateCommandTests : IDisposable
     [InlineData("--format yaml", "--format 'yaml' is not one of text, json, markdown, sarif, github, gitlab")]
     [InlineData("--release", "--release needs a value; see --help")]
     [InlineData("--flaky sometimes", "--flaky 'sometimes' is not one of fail, warn")]
-    [InlineData("a b", "one solution, project or folder to gate, not both 'a' and 'b' (a subcommand, init or check, comes first)")]
+    [InlineData("a b", "one solution, project or folder to gate, not both 'a' and 'b' (a subcommand, init, check or close-out, comes first)")]
     public void A_bad_command_line_exits_2_with_a_usage_message(string args, string message)
     {
         var (exit, _, stderr) = Run(args.Split(' '));

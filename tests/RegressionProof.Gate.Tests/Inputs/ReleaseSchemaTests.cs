@@ -42,6 +42,8 @@ public sealed class ReleaseSchemaTests
         """{ "version": "2.5.0", "class": "minor", "cards": [], "docs": ["docs/gift-cards.md", "https://docs.example/v2.5"] }""",
         """{ "version": "3.0.0", "class": "major", "cards": [], "customerReadiness": { "by": "pat", "on": "2026-11-20" } }""",
         """{ "version": "1", "class": "patch", "cards": [], "docs": null, "customerReadiness": null }""",
+        """{ "version": "1", "class": "patch", "rollback": { "plan": "p", "mechanism": "feature-flag" }, "deploy": { "at": "2026-11-24T09:30:00+01:00", "trafficCycle": "7d" }, "cards": [ { "id": "A-1", "status": "shipped", "monitoring": ["https://grafana.example/d/1"] } ] }""",
+        """{ "version": "1", "class": "patch", "rollback": { "mechanism": null }, "deploy": { "at": "2026-11-24T09:30:00.250Z", "trafficCycle": null }, "cards": [ { "id": "A-1", "status": null, "monitoring": null } ] }""",
     ];
 
     public static TheoryData<string> RefusedExamples =>
@@ -87,6 +89,14 @@ public sealed class ReleaseSchemaTests
         """{ "version": "1", "class": "major", "cards": [], "customerReadiness": { "on": "2026-11-20" } }""",
         """{ "version": "1", "class": "major", "cards": [], "customerReadiness": { "by": "pat", "on": "2026-02-30x" } }""",
         """{ "version": "1", "class": "major", "cards": [], "customerReadiness": "pat" }""",
+        """{ "version": "1", "class": "patch", "rollback": { "mechanism": "pray" }, "cards": [] }""",
+        """{ "version": "1", "class": "patch", "deploy": {}, "cards": [] }""",
+        """{ "version": "1", "class": "patch", "deploy": { "at": "2026-11-24" }, "cards": [] }""",
+        """{ "version": "1", "class": "patch", "deploy": { "at": "2026-11-24T09:30:00" }, "cards": [] }""",
+        """{ "version": "1", "class": "patch", "deploy": { "at": "2026-11-24T09:30:00Z", "trafficCycle": "1 day" }, "cards": [] }""",
+        """{ "version": "1", "class": "patch", "deploy": { "at": "2026-11-24T09:30:00Z", "trafficCycle": "0h" }, "cards": [] }""",
+        """{ "version": "1", "class": "patch", "cards": [ { "id": "A-1", "monitoring": [1] } ] }""",
+        """{ "version": "1", "class": "patch", "cards": [ { "id": "A-1", "status": 5 } ] }""",
     ];
 
     [Theory]
@@ -121,6 +131,7 @@ public sealed class ReleaseSchemaTests
         Assert.Equal(Names(schema.Properties["lane"]), WireNames.Lane.Names);
         Assert.Equal(Names(card.Properties["priority"]), WireNames.Priority.Names);
         Assert.Equal(Names(card.Properties["reason"]), WireNames.Reason.Names);
+        Assert.Equal(Names(schema.Properties["rollback"].ActualSchema.Properties["mechanism"]), WireNames.Mechanism.Names);
     }
 
     [Fact]
@@ -178,6 +189,7 @@ public sealed class ReleaseSchemaTests
             ("a card", schema.Properties["cards"].Item!.ActualSchema, root => root["cards"]![0]!.AsObject()),
             ("an exception", schema.Properties["exceptions"].Item!.ActualSchema, root => root["exceptions"]![0]!.AsObject()),
             ("the customer-readiness check", schema.Properties["customerReadiness"].ActualSchema, root => root["customerReadiness"]!.AsObject()),
+            ("the deploy record", schema.Properties["deploy"].ActualSchema, root => root["deploy"]!.AsObject()),
         };
 
         var checkedProperties = 0;
@@ -191,7 +203,7 @@ public sealed class ReleaseSchemaTests
                     continue; // "class" and "cards": their wrong values are the refused examples above
                 }
 
-                var root = JsonNode.Parse("""{ "version": "1", "class": "patch", "approvals": [ { "role": "dri", "by": "lee" } ], "rollback": {}, "cards": [ { "id": "A-1" } ], "retired": [], "exceptions": [ { "check": "RPG003", "card": "A-1", "reason": "r", "approver": "erin", "rca": "https://wiki.example/rca", "rcaDue": "2026-12-01", "expires": "2026-12-31" } ], "docs": ["docs/a.md"], "customerReadiness": { "by": "pat", "on": "2026-11-20" } }""")!.AsObject();
+                var root = JsonNode.Parse("""{ "version": "1", "class": "patch", "approvals": [ { "role": "dri", "by": "lee" } ], "rollback": {}, "cards": [ { "id": "A-1" } ], "retired": [], "exceptions": [ { "check": "RPG003", "card": "A-1", "reason": "r", "approver": "erin", "rca": "https://wiki.example/rca", "rcaDue": "2026-12-01", "expires": "2026-12-31" } ], "docs": ["docs/a.md"], "customerReadiness": { "by": "pat", "on": "2026-11-20" }, "deploy": { "at": "2026-11-24T09:30:00Z", "trafficCycle": "24h" } }""")!.AsObject();
                 select(root)[name] = required ? " " : null;
                 var json = root.ToJsonString();
                 checkedProperties++;

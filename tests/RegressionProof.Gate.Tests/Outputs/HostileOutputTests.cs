@@ -278,7 +278,7 @@ public sealed class HostileOutputTests : IDisposable
         ["version"] = "2.4.1",
         ["class"] = releaseClass,
         ["approvals"] = new[] { new { role = "release-captain", by = "dana" }, new { role = "dri", by = "lee" } },
-        ["rollback"] = new { plan = "redeploy 2.4.0", tested = true },
+        ["rollback"] = new { plan = "redeploy 2.4.0", tested = true, mechanism = "hotfix-image" },
         ["cards"] = new[]
         {
             new { id = Id, title = Title, priority = "P1", reason = "regression", owner = Owner, backup = "bob", evidence = new[] { "https://tracker.example/1" } },

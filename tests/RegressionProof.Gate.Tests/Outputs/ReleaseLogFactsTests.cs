@@ -34,12 +34,12 @@ public sealed class ReleaseLogFactsTests
     [Fact]
     public void The_release_log_lists_the_approvals_against_those_the_class_requires_and_the_rollback_plan()
     {
-        var release = Given.Release(approvals: [new Approval("release-captain", "dana"), new Approval("security", "sam")], rollback: new Rollback("turn off flag *x*", Tested: true, StagedRollout: false));
+        var release = Given.Release(approvals: [new Approval("release-captain", "dana"), new Approval("security", "sam")], rollback: new Rollback("turn off flag *x*", Tested: true, StagedRollout: false) { Mechanism = RollbackMechanism.FeatureFlag });
 
         var log = ReleaseLogWriter.Write(Result(release));
 
         Assert.Contains("## Approvals\n\n- release-captain: dana\n- dri: **missing**\n- security: sam (not required for a patch release)\n", log, StringComparison.Ordinal);
-        Assert.Contains("## Rollback\n\n- Plan: turn off flag \\*x\\*\n- Tested: yes\n- Staged rollout: no\n", log, StringComparison.Ordinal);
+        Assert.Contains("## Rollback\n\n- Plan: turn off flag \\*x\\*\n- Mechanism: feature-flag\n- Tested: yes\n- Staged rollout: no\n", log, StringComparison.Ordinal);
     }
 
     [Fact]
