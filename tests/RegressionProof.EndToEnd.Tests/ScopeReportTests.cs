@@ -72,7 +72,7 @@ public sealed class ScopeReportTests(PackedPackages packages)
             {
               "version": "{{version}}", "class": "{{releaseClass}}", "lane": "{{lane}}",
               "approvals": {{approvals}},
-              "rollback": { "plan": "turn off flag pricing.v2", "tested": true },
+              "rollback": { "plan": "turn off flag pricing.v2", "tested": true, "mechanism": "feature-flag" },
               "cards": [{ "id": "{{card}}", "title": "Card {{card}}", "priority": "P1", "reason": "regression",
                           "owner": "alice", "backup": "bob", "evidence": ["https://tracker.example/{{card}}"] }]
             }
