@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using RegressionProof.Gate.Model;
 using RegressionProof.Manifest;
 
@@ -35,14 +36,18 @@ internal static class ScopeCheck
         }
     }
 
-    /// <summary>The scope report, or null without a baseline.</summary>
-    public static ScopeReport? Report(GateInput input)
-    {
-        if (input.Baseline is not { } baseline)
-        {
-            return null;
-        }
+    /// <summary>
+    /// Each input's report, worked out once: the check, the summary, the release log and the HTML
+    /// report all ask for it, and it compares every member hash of the solution.
+    /// </summary>
+    private static readonly ConditionalWeakTable<GateInput, ScopeReport> Reports = new();
 
+    /// <summary>The scope report, or null without a baseline.</summary>
+    public static ScopeReport? Report(GateInput input) =>
+        input.Baseline is { } baseline ? Reports.GetValue(input, _ => Compute(input, baseline)) : null;
+
+    private static ScopeReport Compute(GateInput input, Baseline baseline)
+    {
         var linked = new LinkedMembers(input.Links.Where(l => input.IsCardOfRelease(l.Card)));
         var changes = 0;
         var unlinked = new List<ScopeChange>();
