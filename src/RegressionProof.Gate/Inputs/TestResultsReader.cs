@@ -35,7 +35,7 @@ internal static class TestResultsReader
         var read = new List<string>();
         var digests = new Dictionary<string, string>(StringComparer.Ordinal);
         var passedOver = new List<string>();
-        var runs = new Dictionary<string, (string Path, string Display)>(StringComparer.OrdinalIgnoreCase);
+        var runs = new Dictionary<string, (string Digest, string Display)>(StringComparer.OrdinalIgnoreCase);
         var shared = new List<SharedRun>();
         foreach (var file in files)
         {
@@ -52,14 +52,15 @@ internal static class TestResultsReader
             }
 
             read.Add(display);
-            digests[display] = Digest(file.Path);
+            var digest = digests[display] = Digest(file.Path);
             foreach (var run in fileRuns)
             {
-                // Run ids are GUIDs: a second file with the same one and the same bytes is a copy (or
-                // a hard link) of the same run; with other bytes, one of the two is not what it claims.
+                // Run ids are GUIDs: a second file with the same one and the same bytes (the same
+                // digest) is a copy (or a hard link) of the same run; with other bytes, one of the
+                // two is not what it claims.
                 if (runs.TryGetValue(run.Id, out var first))
                 {
-                    if (!SameBytes(first.Path, file.Path))
+                    if (first.Digest != digest)
                     {
                         shared.Add(new SharedRun(run.Id, first.Display, display));
                     }
@@ -67,7 +68,7 @@ internal static class TestResultsReader
                     continue;
                 }
 
-                runs.Add(run.Id, (file.Path, display));
+                runs.Add(run.Id, (digest, display));
                 outcomes.AddRange(run.Outcomes);
             }
         }
@@ -91,27 +92,4 @@ internal static class TestResultsReader
     }
 
     private static string Files(int count) => count == 1 ? "1 file" : $"{count} files";
-
-    private static bool SameBytes(string first, string second)
-    {
-        using var a = TextFile.Open(first, "test results");
-        using var b = TextFile.Open(second, "test results");
-        if (a.Length != b.Length)
-        {
-            return false;
-        }
-
-        var left = new byte[81920];
-        var right = new byte[81920];
-        int length;
-        while ((length = a.ReadAtLeast(left, left.Length, throwOnEndOfStream: false)) > 0)
-        {
-            if (b.ReadAtLeast(right.AsSpan(0, length), length, throwOnEndOfStream: false) != length || !left.AsSpan(0, length).SequenceEqual(right.AsSpan(0, length)))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
 }
