@@ -61,6 +61,24 @@ internal sealed record ApiComparison(IReadOnlyList<ApiEntry> Added, IReadOnlyLis
     /// </summary>
     public static ApiComparison Between(Baseline baseline, ScannedAssembly assembly)
     {
+        // Asked for by several checks and the delta of each release; an assembly whose API changed
+        // would otherwise be parsed and indexed again by each.
+        if (Compared.TryGetValue(assembly, out var known) && ReferenceEquals(known.Baseline, baseline))
+        {
+            return known.Comparison;
+        }
+
+        var comparison = Compute(baseline, assembly);
+        Compared.AddOrUpdate(assembly, new ComparedWith(baseline, comparison));
+        return comparison;
+    }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ScannedAssembly, ComparedWith> Compared = new();
+
+    private sealed record ComparedWith(Baseline Baseline, ApiComparison Comparison);
+
+    private static ApiComparison Compute(Baseline baseline, ScannedAssembly assembly)
+    {
         if (!assembly.PublicApiChecked || !baseline.PublicApi.TryGetValue(assembly.Name, out var before))
         {
             return None;
