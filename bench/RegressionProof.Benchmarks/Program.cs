@@ -6,6 +6,7 @@ using RegressionProof.Benchmarks;
 // (generator: the attribute-dense project; generator-realistic: ordinary code with a link on 1 % of members)
 // (build: a 20-project solution built with and without the package, about 15 minutes)
 // (steps, steps-realistic: the generator's pipeline steps after an unrelated edit, with their times, for diagnosis)
+// (typing-realistic: only the typing rows of generator-realistic, about a minute)
 // (analyzers-corpus <Json.NET checkout> [runs]: the analyzers and the generator on real code, beside xunit.analyzers)
 // Prints Markdown tables for docs/performance.md: every figure is a ratio of two measurements
 // taken side by side in the same run, so the machine's speed cancels out.
@@ -65,6 +66,14 @@ if (which == "analyzers-corpus")
     return RegressionProof.Benchmarks.Corpus.AnalyzersCorpusBenchmark.Run(args[1], args.Length == 3 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3);
 }
 
+if (which == "typing-realistic")
+{
+    Console.WriteLine("### Generator: realistic project, typing");
+    Console.WriteLine();
+    Console.WriteLine(RealisticGeneratorBenchmark.Typing());
+    return 0;
+}
+
 if (which == "steps-realistic")
 {
     RealisticGeneratorBenchmark.Steps();
@@ -81,7 +90,7 @@ if (which == "build")
 
 if (which is not ("generator" or "generator-realistic" or "gate" or "ide" or "all"))
 {
-    Console.Error.WriteLine("usage: RegressionProof.Benchmarks [generator|generator-realistic|gate|gate-cards|results|ide|all|build|steps|steps-realistic|gate-phases|tiny|analyzers-corpus <folder> [runs]]");
+    Console.Error.WriteLine("usage: RegressionProof.Benchmarks [generator|generator-realistic|gate|gate-cards|results|ide|all|build|steps|steps-realistic|typing-realistic|gate-phases|tiny|analyzers-corpus <folder> [runs]]");
     return 2;
 }
 

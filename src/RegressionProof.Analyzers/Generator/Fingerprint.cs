@@ -17,11 +17,16 @@ namespace RegressionProof.Analyzers.Generator;
 /// </summary>
 internal static class Fingerprint
 {
-    public static string Of(ISymbol symbol, CancellationToken cancellationToken)
+    /// <summary>The fingerprint of all of the symbol's declarations; their files are added to <paramref name="read"/>.</summary>
+    public static string Of(ISymbol symbol, ISet<SyntaxTree> read, CancellationToken cancellationToken)
     {
         // Partial declarations are combined in a fixed order, whatever the order of the files.
         var parts = symbol.DeclaringSyntaxReferences
-            .Select(reference => Of(reference.GetSyntax(cancellationToken)))
+            .Select(reference =>
+            {
+                read.Add(reference.SyntaxTree);
+                return Of(reference.GetSyntax(cancellationToken));
+            })
             .OrderBy(text => text, System.StringComparer.Ordinal);
         var all = parts.ToList();
         return all.Count == 1 ? all[0] : Hash(string.Join("\n", all));
@@ -60,7 +65,8 @@ internal static class Fingerprint
     [ThreadStatic]
     private static SHA256? sha256;
 
-    private static string Hash(string text)
+    /// <summary>"sha256:" and the lowercase hex SHA-256 of the text's UTF-8.</summary>
+    internal static string Hash(string text)
     {
         var sha = sha256 ??= SHA256.Create();
         var bytes = sha.ComputeHash(Encoding.UTF8.GetBytes(text));

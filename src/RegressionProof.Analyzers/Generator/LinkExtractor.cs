@@ -10,13 +10,19 @@ namespace RegressionProof.Analyzers.Generator;
 
 /// <summary>
 /// Turns the RegressionProof attributes of one declaration into manifest links. Runs inside the
-/// generator's transform, so everything it returns is plain data.
+/// generator's transform (through <see cref="ExtractionCache"/>), so everything it returns is
+/// plain data.
 /// </summary>
 internal static class LinkExtractor
 {
     private static readonly SymbolDisplayFormat DisplayFormat = SymbolDisplayFormat.CSharpShortErrorMessageFormat;
 
-    public static EquatableArray<LinkModel> Extract(GeneratorAttributeSyntaxContext context, LinkKind kind, CancellationToken cancellationToken)
+    /// <summary>
+    /// The links of the declaration's attributes of <paramref name="kind"/>. Every file read
+    /// besides the declaration's own, whose change would change the links, is added to
+    /// <paramref name="read"/>.
+    /// </summary>
+    public static EquatableArray<LinkModel> Extract(GeneratorAttributeSyntaxContext context, LinkKind kind, ISet<SyntaxTree> read, CancellationToken cancellationToken)
     {
         var links = new List<LinkModel>();
         var target = context.TargetSymbol;
@@ -30,6 +36,7 @@ internal static class LinkExtractor
             }
 
             var tree = reference.SyntaxTree;
+            read.Add(tree);
             var line = tree.GetLineSpan(reference.Span, cancellationToken).StartLinePosition.Line + 1;
             var arguments = ReadArguments(attribute, kind);
 
@@ -38,7 +45,7 @@ internal static class LinkExtractor
                 // A proof on a class proves through every test the class runs.
                 foreach (var test in TestFrameworkDetection.TestsOf(testClass))
                 {
-                    links.Add(Create(kind, card, test, tree.FilePath, line, arguments, Fingerprint.Of(test, cancellationToken)) with
+                    links.Add(Create(kind, card, test, tree.FilePath, line, arguments, Fingerprint.Of(test, read, cancellationToken)) with
                     {
                         Framework = TestFrameworkDetection.GetTestFramework(test).DisplayName(),
                         Test = TestName(testClass, test),

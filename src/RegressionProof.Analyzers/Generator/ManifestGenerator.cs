@@ -19,15 +19,19 @@ public sealed class ManifestGenerator : IIncrementalGenerator
     public const string MetadataKey = Contract.ManifestContract.MetadataKey;
     public const string HintName = "RegressionProof.Manifest.g.cs";
 
+    /// <summary>The links of unchanged declarations, kept from one run to the next.</summary>
+    internal ExtractionCache Cache { get; } = new();
+
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
         // One ForAttributeWithMetadataName per attribute: the compiler's attribute index finds them without binding anything else.
+        var cache = Cache;
         var perKind = KnownAttributes.MetadataNames
             .Select(pair => context.SyntaxProvider
                 .ForAttributeWithMetadataName(
                     pair.Key,
                     predicate: static (_, _) => true,
-                    transform: (attributeContext, cancellationToken) => LinkExtractor.Extract(attributeContext, pair.Value, cancellationToken))
+                    transform: (attributeContext, cancellationToken) => cache.GetOrExtract(attributeContext, pair.Value, cancellationToken))
                 .WithTrackingName(TrackingNames.Links)
                 .Collect())
             .ToList();
