@@ -10,7 +10,7 @@ namespace RegressionProof.Analyzers.Generator;
 
 /// <summary>
 /// Turns the RegressionProof attributes of one declaration into manifest links. Runs inside the
-/// generator's transform (through <see cref="ExtractionCache"/>), so everything it returns is
+/// generator's pipeline (through <see cref="ExtractionCache"/>), so everything it returns is
 /// plain data.
 /// </summary>
 internal static class LinkExtractor
@@ -22,12 +22,11 @@ internal static class LinkExtractor
     /// besides the declaration's own, whose change would change the links, is added to
     /// <paramref name="read"/>.
     /// </summary>
-    public static EquatableArray<LinkModel> Extract(GeneratorAttributeSyntaxContext context, LinkKind kind, ISet<SyntaxTree> read, CancellationToken cancellationToken)
+    public static EquatableArray<LinkModel> Extract(SyntaxNode declaration, ISymbol target, IReadOnlyList<AttributeData> attributes, LinkKind kind, ISet<SyntaxTree> read, CancellationToken cancellationToken)
     {
         var links = new List<LinkModel>();
-        var target = context.TargetSymbol;
         string? targetFingerprint = null;
-        foreach (var attribute in context.Attributes)
+        foreach (var attribute in attributes)
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (!TryGetCard(attribute, out var card) || attribute.ApplicationSyntaxReference is not { } reference)
@@ -56,7 +55,7 @@ internal static class LinkExtractor
                 continue;
             }
 
-            targetFingerprint ??= Fingerprint.Of(context.TargetNode);
+            targetFingerprint ??= Fingerprint.Of(declaration);
             var link = Create(kind, card, target, tree.FilePath, line, arguments, targetFingerprint);
             if (kind.IsTestProof() && target is IMethodSymbol method)
             {

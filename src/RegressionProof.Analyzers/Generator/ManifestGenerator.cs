@@ -24,27 +24,13 @@ public sealed class ManifestGenerator : IIncrementalGenerator
 
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        // One ForAttributeWithMetadataName per attribute: the compiler's attribute index finds them without binding anything else.
+        // Every link of the compilation in one step that runs on every edit: the declarations are
+        // found once per version of a file, and the links of each are kept while nothing they bind
+        // against changes, so an edit inside a method body costs a lookup per attributed declaration.
         var cache = Cache;
-        var perKind = KnownAttributes.MetadataNames
-            .Select(pair => context.SyntaxProvider
-                .ForAttributeWithMetadataName(
-                    pair.Key,
-                    predicate: static (_, _) => true,
-                    transform: (attributeContext, cancellationToken) => cache.GetOrExtract(attributeContext, pair.Value, cancellationToken))
-                .WithTrackingName(TrackingNames.Links)
-                .Collect())
-            .ToList();
-
-        var all = perKind[0];
-        for (var i = 1; i < perKind.Count; i++)
-        {
-            all = all.Combine(perKind[i]).Select(static (pair, _) => pair.Left.AddRange(pair.Right));
-        }
-
-        var allLinks = all
-            .Select(static (groups, _) => groups.SelectMany(group => group).ToEquatableArray())
-            .WithTrackingName(TrackingNames.AllLinks);
+        var allLinks = context.CompilationProvider
+            .Select((compilation, cancellationToken) => cache.LinksOf(compilation, cancellationToken))
+            .WithTrackingName(TrackingNames.Links);
 
         // Runs on every edit, so it must stay cheap: the reference list is reused between edits,
         // while resolving a type by name would rebuild the namespace symbols of the whole compilation.
