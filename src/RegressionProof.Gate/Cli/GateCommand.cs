@@ -79,7 +79,7 @@ internal static class GateCommand
             AtomicOutput.WriteAll(outputs, new List<(string, Action<Stream>)>
             {
                 (CoverageManifestFile, stream => CoverageManifestWriter.WriteTo(stream, result)),
-                (ReleaseLogFile, stream => stream.Write(Encoding.UTF8.GetBytes(releaseLog))),
+                (ReleaseLogFile, stream => stream.Write(CloseOutRecords.CarriedOver(Path.Combine(outputs, ReleaseLogFile), Encoding.UTF8.GetBytes(releaseLog)))),
                 (SarifFile, stream => stream.Write(Encoding.UTF8.GetBytes(sarif))),
                 (HtmlReportFile, stream => HtmlReportWriter.WriteTo(stream, result, sourceLinks)),
                 (VerificationSummaryFile, stream => VerificationSummaryWriter.WriteTo(stream, result, Version)),

@@ -189,6 +189,51 @@ public sealed class CloseOutCommandTests : IDisposable
     }
 
     [Fact]
+    public void Gating_the_same_release_again_rewrites_the_gate_log_and_carries_the_close_out_records_over_byte_for_byte()
+    {
+        Gated(Release(status: "\"deployed\""));
+        Assert.Equal(1, Run("close-out", "--no-build", "--as-of", AfterTheCycle).Exit);
+        _folder.Write("release.json", Release());
+        Assert.Equal(0, Run("close-out", "--no-build", "--as-of", "2026-11-26T08:00:00Z").Exit);
+        var closedOut = File.ReadAllText(ReleaseLog);
+        var records = closedOut[closedOut.IndexOf("## Close-out as of ", StringComparison.Ordinal)..];
+
+        var regate = Run("--no-build", "--as-of", "2026-11-27");
+
+        Assert.Equal(0, regate.Exit);
+        var log = File.ReadAllText(ReleaseLog);
+        Assert.Contains("2026-11-27", log[..log.IndexOf("## Close-out as of ", StringComparison.Ordinal)], StringComparison.Ordinal);
+        Assert.EndsWith("\n\n" + records, log, StringComparison.Ordinal);
+        Assert.Equal(2, log.Split("## Close-out as of ").Length - 1);
+    }
+
+    [Fact]
+    public void Gating_another_release_starts_a_new_log_without_the_earlier_releases_close_outs()
+    {
+        Gated(Release());
+        Assert.Equal(0, Run("close-out", "--no-build", "--as-of", AfterTheCycle).Exit);
+        _folder.Write("release.json", Release().Replace("\"2.4.1\"", "\"2.4.2\"", StringComparison.Ordinal));
+        _folder.Write("CHANGELOG.md", "# Changelog\n\n## [2.4.2]\n- Discount can go negative (INTAKE-1)\n");
+
+        var next = Run("--no-build", "--as-of", "2026-11-27");
+
+        Assert.Equal((0, string.Empty), (next.Exit, next.Stderr));
+        var log = File.ReadAllText(ReleaseLog);
+        Assert.StartsWith("# Release log: 2.4.2\n", log, StringComparison.Ordinal);
+        Assert.DoesNotContain("## Close-out as of ", log, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_release_log_without_close_out_records_is_rewritten_as_before()
+    {
+        var first = Gated(Release());
+
+        var second = Gated(Release());
+
+        Assert.Equal(first, second);
+    }
+
+    [Fact]
     public void Markdown_prints_the_record_it_appended_and_sarif_names_the_rule()
     {
         Gated(Release(status: "\"deployed\""));
