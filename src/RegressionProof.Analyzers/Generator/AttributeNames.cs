@@ -52,12 +52,12 @@ internal static class AttributeNames
             SimpleNameSyntax simple => simple.Identifier,
             _ => default,
         };
-        var text = identifier.ValueText;
-        if (aliases.Contains(text))
-        {
-            return true;
-        }
+        return aliases.Contains(identifier.ValueText) || IsSimpleName(identifier.ValueText);
+    }
 
+    /// <summary>Whether an identifier is one of the attributes' simple names, with or without the suffix.</summary>
+    private static bool IsSimpleName(string text)
+    {
         var bare = text.EndsWith(Suffix, StringComparison.Ordinal) ? text.Substring(0, text.Length - Suffix.Length) : text;
         return Simple.Contains(bare, StringComparer.Ordinal) || Simple.Contains(text, StringComparer.Ordinal);
     }
@@ -90,7 +90,7 @@ internal static class AttributeNames
             if (directive.Alias is { } alias
                 && (!globalOnly || directive.GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword))
                 && directive.NamespaceOrType is { } target
-                && target.DescendantTokens().Any(token => token.IsKind(SyntaxKind.IdentifierToken) && MayName(SyntaxFactory.IdentifierName(token.ValueText), Array.Empty<string>())))
+                && target.DescendantTokens().Any(token => token.IsKind(SyntaxKind.IdentifierToken) && IsSimpleName(token.ValueText)))
             {
                 aliases.Add(alias.Name.Identifier.ValueText);
             }

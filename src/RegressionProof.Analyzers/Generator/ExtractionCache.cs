@@ -22,7 +22,9 @@ namespace RegressionProof.Analyzers.Generator;
 internal sealed class ExtractionCache
 {
     // Kept by the generator instance, which a host keeps with its driver from run to run.
-    private readonly ConditionalWeakTable<SyntaxNode, Entry> _entries = new();
+    // A box per node, replaced whole: two runs over the same file (two hosts of one project) may
+    // race, and each then stores links that are right for its own compilation.
+    private readonly ConditionalWeakTable<SyntaxNode, StrongBox<Entry?>> _entries = new();
     private int _extractions;
 
     /// <summary>How many times a declaration's links were extracted rather than kept.</summary>
@@ -49,7 +51,9 @@ internal sealed class ExtractionCache
 
     private EquatableArray<LinkModel> LinksOf(SyntaxNode declaration, Compilation compilation, DeclarationEnvironment environment, ref SemanticModel? model, CancellationToken cancellationToken)
     {
-        if (_entries.TryGetValue(declaration, out var entry) && environment.IsEquivalentTo(entry.Environment) && AllStillIn(compilation, entry.Read))
+        var box = _entries.GetValue(declaration, static _ => new StrongBox<Entry?>());
+        var entry = Volatile.Read(ref box.Value);
+        if (entry is not null && environment.IsEquivalentTo(entry.Environment) && AllStillIn(compilation, entry.Read))
         {
             return entry.Links;
         }
@@ -63,8 +67,7 @@ internal sealed class ExtractionCache
 #pragma warning restore RS0030
         var read = new HashSet<SyntaxTree> { declaration.SyntaxTree };
         var links = Extract(declaration, model, read, cancellationToken);
-        _entries.Remove(declaration);
-        _entries.Add(declaration, new Entry(environment.Representative, read, links));
+        Volatile.Write(ref box.Value, new Entry(environment.Representative, read.ToArray(), links));
         return links;
     }
 
@@ -105,7 +108,7 @@ internal sealed class ExtractionCache
         return links.ToEquatableArray();
     }
 
-    private static bool AllStillIn(Compilation compilation, HashSet<SyntaxTree> read)
+    private static bool AllStillIn(Compilation compilation, SyntaxTree[] read)
     {
         foreach (var tree in read)
         {
@@ -119,11 +122,11 @@ internal sealed class ExtractionCache
     }
 
     /// <summary>The links of one declaration, and what they were extracted from.</summary>
-    private sealed class Entry(DeclarationEnvironment environment, HashSet<SyntaxTree> read, EquatableArray<LinkModel> links)
+    private sealed class Entry(DeclarationEnvironment environment, SyntaxTree[] read, EquatableArray<LinkModel> links)
     {
         public DeclarationEnvironment Environment { get; } = environment;
 
-        public HashSet<SyntaxTree> Read { get; } = read;
+        public SyntaxTree[] Read { get; } = read;
 
         public EquatableArray<LinkModel> Links { get; } = links;
     }

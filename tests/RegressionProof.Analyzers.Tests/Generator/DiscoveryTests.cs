@@ -67,6 +67,12 @@ public class DiscoveryTests
             public class Outer<T> { public class Inner { [Fixes("INTAKE-2")] public void M<U>(T t, U u) { } } }
             public record Price([property: Fixes("INTAKE-3")] decimal Amount) { [Fixes("INTAKE-4")] public decimal Twice => Amount * 2; }
             """] },
+        { "two attribute lists on one member, two attributed parts of a class in one file", ["""
+            using RegressionProof;
+            public class A { [Fixes("INTAKE-1")] [Fixes("INTAKE-2")] public void M() { } }
+            [RegressionFor("INTAKE-3")] public partial class Tests { [Xunit.Fact] public void T1() { } }
+            [RegressionFor("INTAKE-4")] public partial class Tests { [Xunit.Fact] public void T2() { } }
+            """] },
         { "names that are not ours", ["""
             namespace Other { public sealed class FixesAttribute : System.Attribute { public FixesAttribute(string s) { } } }
             namespace Mine
