@@ -4,7 +4,6 @@ namespace RegressionProof.Analyzers.Generator;
 public static class TrackingNames
 {
     public const string Links = "RegressionProof.Links";
-    public const string AllLinks = "RegressionProof.AllLinks";
     public const string Compilation = "RegressionProof.Compilation";
     public const string Paths = "RegressionProof.Paths";
     public const string PublicApiOption = "RegressionProof.PublicApiOption";

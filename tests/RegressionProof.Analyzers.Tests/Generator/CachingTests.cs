@@ -14,7 +14,7 @@ namespace RegressionProof.Analyzers.Tests.Generator;
 public class CachingTests
 {
     private static readonly string[] TrackedSteps =
-        [TrackingNames.Links, TrackingNames.AllLinks, TrackingNames.Compilation, TrackingNames.Paths, TrackingNames.PublicApiOption, TrackingNames.Manifest];
+        [TrackingNames.Links, TrackingNames.Compilation, TrackingNames.Paths, TrackingNames.PublicApiOption, TrackingNames.Manifest];
 
     [Fact]
     public void An_edit_in_a_file_without_attributes_leaves_every_tracked_output_cached_or_unchanged()
