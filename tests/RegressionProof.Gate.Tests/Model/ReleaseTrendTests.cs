@@ -93,6 +93,22 @@ public sealed class ReleaseTrendTests : IDisposable
         Assert.Equal(["2.4.0", "2.4.1", "2.5.0"], ReleaseTrend.Of(Decided(Given.Input(release, [Given.Test("INTAKE-1")], baseline: next))).Select(e => e.Version));
     }
 
+    [Theory]
+    [InlineData("2026-13-01")]
+    [InlineData("2026-00-10")]
+    [InlineData("2026-11-32")]
+    [InlineData("2026-11-00")]
+    public async Task The_schema_rejects_an_as_of_day_no_calendar_has(string day)
+    {
+        var json = CoverageManifestWriter.Write(Decided(Given.Input(Given.Release(), [Given.Fix("INTAKE-1"), Given.Test("INTAKE-1")])));
+        var asOf = JsonDocument.Parse(json).RootElement.GetProperty("trend")[0].GetProperty("asOf").GetString()!;
+        var schema = await JsonSchema.FromFileAsync(System.IO.Path.Combine(AppContext.BaseDirectory, "schemas", "coverage-manifest.v1.schema.json"));
+        Assert.Empty(schema.Validate(json));
+
+        Assert.Contains($"\"{asOf}\"", json, StringComparison.Ordinal);
+        Assert.NotEmpty(schema.Validate(json.Replace($"\"{asOf}\"", $"\"{day}\"", StringComparison.Ordinal)));
+    }
+
     [Fact]
     public void A_manifest_written_before_the_trend_starts_it_with_its_own_release_counted_from_its_cards_links_and_findings()
     {
