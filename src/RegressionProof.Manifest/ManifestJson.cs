@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -82,6 +83,12 @@ public static class ManifestJson
             if (Array.IndexOf(LinkKinds.All, link.Kind) < 0)
             {
                 throw Unusable(source, string.Empty, JsonProblem.At(utf8.Span, $"$.links[{i}].kind", $"a link has an unknown kind '{link.Kind}'; expected one of {string.Join(", ", LinkKinds.All)}"));
+            }
+
+            // A whole number is the serializer's to check; one below 1 is a column no file has.
+            if (link.Column is { } column && column < 1)
+            {
+                throw Unusable(source, "the manifest JSON is corrupt: ", JsonProblem.At(utf8.Span, $"$.links[{i}].column", $"links[{i}].column is {column.ToString(CultureInfo.InvariantCulture)}; expected a whole number from 1"));
             }
         }
 

@@ -25,6 +25,12 @@ public record ManifestLink
     /// <summary>1-based line of the attribute.</summary>
     public required int Line { get; init; }
 
+    /// <summary>
+    /// 1-based column of the attribute on <see cref="Line"/>; null in manifests written before
+    /// the generator recorded it.
+    /// </summary>
+    public int? Column { get; init; }
+
     /// <summary>Test proofs: <c>xunit</c>, <c>nunit</c>, <c>mstest</c>, <c>tunit</c> or <c>none</c>.</summary>
     public string? Framework { get; init; }
 

@@ -6,8 +6,8 @@ namespace RegressionProof.EndToEnd.Tests;
 
 /// <summary>
 /// docs/rules/RP0012.md and docs/rules/RP0001.md with real builds: after the solution is built once,
-/// a new fix without proof is reported in its own project, built alone, at the file and line of its
-/// attribute; and the aggregate reports it at the same file and line.
+/// a new fix without proof is reported in its own project, built alone, at the file, line and column
+/// of its attribute; and the aggregate reports it at the same file, line and column.
 /// </summary>
 [Collection(PackedPackagesCollection.Name)]
 public sealed class ProofIndexTests(PackedPackages packages)
@@ -52,7 +52,7 @@ public sealed class ProofIndexTests(PackedPackages packages)
         """;
 
     [Fact]
-    public void A_new_fix_without_proof_is_reported_in_its_own_project_and_by_the_aggregate_at_its_file_and_line()
+    public void A_new_fix_without_proof_is_reported_in_its_own_project_and_by_the_aggregate_at_its_file_line_and_column()
     {
         using var solution = new ConsumerSolution(packages);
         // A stale index must never fail a build, not even under TreatWarningsAsErrors.
@@ -78,10 +78,11 @@ public sealed class ProofIndexTests(PackedPackages packages)
         var warning = Assert.Single(ConsumerSolution.Diagnostics(shop.Output, "RP0012"));
         Assert.StartsWith(ledger + "(7,6): warning RP0012: 'Ledger.Post()' fixes INTAKE-2, which has no regression proof as of the last build", warning.Replace('\\', '/'), System.StringComparison.Ordinal);
 
-        // The aggregate reports the fix in the referenced project at the same file and line.
+        // The aggregate reports the fix in the referenced project at the same file, line and column:
+        // the ones Shop's manifest records.
         var aggregate = solution.Build("Shop.Tests");
         Assert.True(aggregate.ExitCode != 0, aggregate.Output);
         var error = Assert.Single(ConsumerSolution.Diagnostics(aggregate.Output, "RP0001"));
-        Assert.StartsWith(ledger + "(7,1): error RP0001: 'Shop: Ledger.Post()' fixes INTAKE-2, but no regression proof", error.Replace('\\', '/'), System.StringComparison.Ordinal);
+        Assert.StartsWith(ledger + "(7,6): error RP0001: 'Shop: Ledger.Post()' fixes INTAKE-2, but no regression proof", error.Replace('\\', '/'), System.StringComparison.Ordinal);
     }
 }

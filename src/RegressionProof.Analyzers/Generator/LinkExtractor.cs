@@ -36,7 +36,10 @@ internal static class LinkExtractor
 
             var tree = reference.SyntaxTree;
             read.Add(tree);
-            var line = tree.GetLineSpan(reference.Span, cancellationToken).StartLinePosition.Line + 1;
+            // The attribute's start, 1-based, as the compiler prints a diagnostic's position: RP0001
+            // in an aggregating project reports a referenced project's fix at it.
+            var start = tree.GetLineSpan(reference.Span, cancellationToken).StartLinePosition;
+            var (line, column) = (start.Line + 1, start.Character + 1);
             var arguments = ReadArguments(attribute, kind);
 
             if (kind.IsTestProof() && target is INamedTypeSymbol testClass)
@@ -44,7 +47,7 @@ internal static class LinkExtractor
                 // A proof on a class proves through every test the class runs.
                 foreach (var test in TestFrameworkDetection.TestsOf(testClass))
                 {
-                    links.Add(Create(kind, card, test, tree.FilePath, line, arguments, Fingerprint.Of(test, read, cancellationToken)) with
+                    links.Add(Create(kind, card, test, tree.FilePath, line, column, arguments, Fingerprint.Of(test, read, cancellationToken)) with
                     {
                         Framework = TestFrameworkDetection.GetTestFramework(test).DisplayName(),
                         Test = TestName(testClass, test),
@@ -56,7 +59,7 @@ internal static class LinkExtractor
             }
 
             targetFingerprint ??= Fingerprint.Of(declaration);
-            var link = Create(kind, card, target, tree.FilePath, line, arguments, targetFingerprint);
+            var link = Create(kind, card, target, tree.FilePath, line, column, arguments, targetFingerprint);
             if (kind.IsTestProof() && target is IMethodSymbol method)
             {
                 link = link with
@@ -72,7 +75,7 @@ internal static class LinkExtractor
         return links.ToEquatableArray();
     }
 
-    private static LinkModel Create(LinkKind kind, string card, ISymbol symbol, string filePath, int line, EquatableArray<LinkArgument> arguments, string fingerprint) =>
+    private static LinkModel Create(LinkKind kind, string card, ISymbol symbol, string filePath, int line, int column, EquatableArray<LinkArgument> arguments, string fingerprint) =>
         new(
             Kind: WireName(kind),
             Card: card,
@@ -80,6 +83,7 @@ internal static class LinkExtractor
             Display: symbol.ToDisplayString(DisplayFormat),
             FilePath: filePath,
             Line: line,
+            Column: column,
             Framework: null,
             Test: null,
             DeclaredOn: null,

@@ -19,6 +19,7 @@ internal sealed record LinkModel(
     string Display,
     string FilePath,
     int Line,
+    int Column,
     string? Framework,
     string? Test,
     string? DeclaredOn,

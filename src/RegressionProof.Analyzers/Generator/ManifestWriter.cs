@@ -85,6 +85,7 @@ internal static class ManifestWriter
         Property(json, "display", link.Display);
         Property(json, "path", link.FilePath);
         json.Append(",\"line\":").Append(link.Line.ToString(CultureInfo.InvariantCulture));
+        json.Append(",\"column\":").Append(link.Column.ToString(CultureInfo.InvariantCulture));
         Property(json, "framework", link.Framework);
         Property(json, "test", link.Test);
         Property(json, "declaredOn", link.DeclaredOn);

@@ -86,7 +86,7 @@ public sealed class FixWithoutRegressionProofAnalyzer : RegressionProofAnalyzer
                     fixes.Add(new ReferencedFix(
                         card,
                         assembly.Name + ": " + (link["display"]?.AsString ?? link["symbol"]?.AsString ?? "?"),
-                        ManifestLocation.Create(link["path"]?.AsString, LineOf(link), repositoryRoot)));
+                        ManifestLocation.Create(link["path"]?.AsString, WholePositive(link, "line"), WholePositive(link, "column"), repositoryRoot)));
                 }
                 else
                 {
@@ -100,9 +100,9 @@ public sealed class FixWithoutRegressionProofAnalyzer : RegressionProofAnalyzer
         return false;
     }
 
-    /// <summary>The manifest's <c>line</c> when it is a whole positive number.</summary>
-    private static int? LineOf(JsonNode link) =>
-        link["line"]?.Value is double line && line >= 1 && line <= int.MaxValue && line == System.Math.Floor(line) ? (int)line : null;
+    /// <summary>The link's <c>line</c> or <c>column</c> when it is a whole positive number, else null.</summary>
+    private static int? WholePositive(JsonNode link, string property) =>
+        link[property]?.Value is double value && value >= 1 && value <= int.MaxValue && value == System.Math.Floor(value) ? (int)value : null;
 
     /// <summary>
     /// A fix in a referenced assembly: its card, how messages name it, and where its <c>[Fixes]</c>

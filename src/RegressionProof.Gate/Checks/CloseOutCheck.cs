@@ -67,7 +67,7 @@ internal static class CloseOutCheck
                 yield return new Finding(Policies.CloseOut.Name, Policies.CloseOut.RuleId, FindingLevel.Error, card.Id,
                     $"the {probe.Kind} {probe.Display} of {card.Id} is not in the deployed build",
                     "keep the probe in place: deploy a build that has it",
-                    new SourceLocation(probe.Path, probe.Line));
+                    SourceLocation.Of(probe));
             }
         }
     }

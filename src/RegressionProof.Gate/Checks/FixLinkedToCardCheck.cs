@@ -23,7 +23,7 @@ internal static class FixLinkedToCardCheck
             yield return new Finding(Policies.FixLinkedToCard.Name, Policies.FixLinkedToCard.RuleId, FindingLevel.Error, fix.Key,
                 $"{first.Display} fixes {fix.Key}, which is not a card of release {input.Release.Version}" + (input.Baseline is null ? string.Empty : " nor of the baseline"),
                 $"add {fix.Key} to \"cards\" of the release file, or correct the ID in [Fixes]",
-                new SourceLocation(first.Path, first.Line));
+                SourceLocation.Of(first));
         }
     }
 }

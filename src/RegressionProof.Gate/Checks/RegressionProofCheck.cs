@@ -29,7 +29,7 @@ internal static class RegressionProofCheck
         {
             var proofs = input.ProofsOf(id).ToList();
             var fix = input.FixesOf(id).FirstOrDefault();
-            var location = fix is null ? null : new SourceLocation(fix.Path, fix.Line);
+            var location = fix is null ? null : SourceLocation.Of(fix);
             if (proofs.Count == 0)
             {
                 yield return new Finding(Policies.RegressionProof.Name, Policies.RegressionProof.RuleId, FindingLevel.Error, id,
@@ -45,7 +45,7 @@ internal static class RegressionProofCheck
                 yield return new Finding(Policies.RegressionProof.Name, Policies.RegressionProof.RuleId, FindingLevel.Error, id,
                     $"{id} is proven only by manual verification whose automation was due {overdue.AutomateBy} (as of {input.AsOf:yyyy-MM-dd})",
                     $"automate the verification of {id} as a test, probe, alert or panel",
-                    new SourceLocation(overdue.Path, overdue.Line));
+                    SourceLocation.Of(overdue));
                 continue;
             }
 

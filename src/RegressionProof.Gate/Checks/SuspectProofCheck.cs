@@ -40,7 +40,7 @@ internal static class SuspectProofCheck
             yield return new Finding(Policies.SuspectProof.Name, Policies.SuspectProof.RuleId, ofRelease ? FindingLevel.Error : FindingLevel.Warning, fix.Card,
                 $"{fix.Display} changed since the baseline, but no proof of {fix.Card} was added or changed: the fix moved, its proof did not",
                 $"update or add a proof of {fix.Card} that covers the new code",
-                new SourceLocation(fix.Path, fix.Line));
+                SourceLocation.Of(fix));
         }
     }
 

@@ -27,7 +27,7 @@ internal static class TestProofFindings
     public static IEnumerable<Finding> Of(GateInput input, TestResults results, string id, ManifestLink proof)
     {
         var test = proof.Test!;
-        var location = new SourceLocation(proof.Path, proof.Line);
+        var location = SourceLocation.Of(proof);
         var found = input.ProofResultsOf(test);
         if (found.OtherBuild.Count > 0)
         {

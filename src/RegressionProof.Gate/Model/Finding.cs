@@ -7,8 +7,15 @@ internal enum FindingLevel
     Warning,
 }
 
-/// <summary>A source location from a manifest (repository-relative path and line).</summary>
-internal sealed record SourceLocation(string Path, int Line);
+/// <summary>
+/// A source location (repository-relative path, line and, where the manifest records it, the
+/// 1-based column of the attribute).
+/// </summary>
+internal sealed record SourceLocation(string Path, int Line, int? Column = null)
+{
+    /// <summary>Where a link's attribute is written, as its manifest records it.</summary>
+    public static SourceLocation Of(RegressionProof.Manifest.ManifestLink link) => new(link.Path, link.Line, link.Column);
+}
 
 /// <summary>
 /// One thing a check found: the card it concerns (if any), the policy row it enforces, what is

@@ -23,6 +23,10 @@ internal static class AzurePipelinesWriter
                 if (location.Line is { } line)
                 {
                     output.Append(";linenumber=").Append(line);
+                    if (location.Column is { } column)
+                    {
+                        output.Append(";columnnumber=").Append(column);
+                    }
                 }
             }
 

@@ -31,6 +31,10 @@ internal static class GitHubAnnotationWriter
                 if (location.Line is { } line)
                 {
                     output.Append("line=").Append(line).Append(',');
+                    if (location.Column is { } column)
+                    {
+                        output.Append("col=").Append(column).Append(',');
+                    }
                 }
             }
 

@@ -25,7 +25,7 @@ internal sealed partial class HtmlReportWriter
         W($"<p>Compared with {HtmlText.Encode(ReleaseFacts.BaselineUsed(Input))}{(delta.IsEmpty ? ": nothing changed." : ".")}</p>");
         Part("cards-added", "Cards added", delta.CardsAdded, card => $"<span class=\"mono\">{HtmlText.Encode(card.Id)}</span> {HtmlText.Encode(card.Title)}");
         Part("cards-retired", "Cards retired", delta.CardsRetired, card => $"<span class=\"mono\">{HtmlText.Encode(card)}</span>");
-        ProofsByCard("proofs-added", "Proofs added", delta.ProofsAdded, proof => $"{Symbol(proof)} at {Source(proof.Path, proof.Line)}");
+        ProofsByCard("proofs-added", "Proofs added", delta.ProofsAdded, proof => $"{Symbol(proof)} at {Source(proof.Path, proof.Line, proof.Column)}");
         // A removed proof's file and line are the baseline's: shown as text, not as a link into this commit.
         ProofsByCard("proofs-removed", "Proofs removed", delta.ProofsRemoved, proof => $"{Symbol(proof)} at <span class=\"mono\">{HtmlText.Encode(Place(proof))}</span>");
         PublicApi(delta);

@@ -174,7 +174,7 @@ internal sealed partial class HtmlReportWriter
 
         var fixes = Input.FixesOf(card.Id).ToList();
         W($"<h4>Fixes ({fixes.Count.ToString(CultureInfo.InvariantCulture)})</h4>");
-        Items(fixes, fix => $"{Symbol(fix)} at {Source(fix.Path, fix.Line)}", "no [Fixes] names this card");
+        Items(fixes, fix => $"{Symbol(fix)} at {Source(fix.Path, fix.Line, fix.Column)}", "no [Fixes] names this card");
 
         W($"<h4>Proofs ({status.Proofs.Count.ToString(CultureInfo.InvariantCulture)})</h4>");
         Items(status.Proofs, Proof, "no proof names this card");
@@ -190,17 +190,19 @@ internal sealed partial class HtmlReportWriter
     private static string Symbol(ManifestLink link) =>
         $"<code title=\"{HtmlText.Encode(link.Symbol)}\">{HtmlText.Encode(link.Display)}</code>";
 
-    /// <summary>file:line, a link to the source line when a repository URL is known.</summary>
-    private string Source(string path, int line)
+    /// <summary>file:line or file:line:column, a link to the source line when a repository URL is known.</summary>
+    private string Source(string path, int line, int? column = null)
     {
-        var text = line >= 1 ? $"{path}:{line.ToString(CultureInfo.InvariantCulture)}" : path;
+        var text = line < 1 ? path
+            : column is >= 1 ? $"{path}:{line.ToString(CultureInfo.InvariantCulture)}:{column.Value.ToString(CultureInfo.InvariantCulture)}"
+            : $"{path}:{line.ToString(CultureInfo.InvariantCulture)}";
         return $"<span class=\"mono\">{HtmlText.Link(_links?.UrlOf(path, line), text)}</span>";
     }
 
     private string Proof(ManifestLink proof)
     {
         var text = new StringBuilder();
-        text.Append("<b>").Append(HtmlText.Encode(ProofWords.Kind(proof.Kind))).Append("</b> ").Append(Symbol(proof)).Append(" at ").Append(Source(proof.Path, proof.Line));
+        text.Append("<b>").Append(HtmlText.Encode(ProofWords.Kind(proof.Kind))).Append("</b> ").Append(Symbol(proof)).Append(" at ").Append(Source(proof.Path, proof.Line, proof.Column));
         var details = Details(proof).Where(d => !string.IsNullOrEmpty(d.Value)).Select(d => $"{d.Name} {HtmlText.Link(d.Value, d.Value)}").ToList();
         if (details.Count > 0)
         {
@@ -265,7 +267,7 @@ internal sealed partial class HtmlReportWriter
         var level = finding.Level == FindingLevel.Error ? "error" : "warning";
         var text = $"<span class=\"level-{level}\">{level}</span> {HtmlText.Encode(finding.RuleId)} ({HtmlText.Encode(finding.Policy)}): {HtmlText.Encode(finding.Message)}. Fix: {HtmlText.Encode(finding.Fix)}.";
         return ReportLocation.Of(finding) is { } location
-            ? $"{text} At {Source(location.Path, location.Line ?? 0)}."
+            ? $"{text} At {Source(location.Path, location.Line ?? 0, location.Column)}."
             : text;
     }
 

@@ -144,7 +144,8 @@ internal static class ReleaseLogWriter
             // path is user text like any other.
             if (ReportLocation.Of(finding) is { } location)
             {
-                md.Append(" At ").Append(MarkdownText.Escape(location.Path)).Append(location.Line is { } line ? $" line {line}." : ".");
+                md.Append(" At ").Append(MarkdownText.Escape(location.Path))
+                  .Append(location.Line is { } line ? $" line {line}{(location.Column is { } column ? $", column {column}" : string.Empty)}." : ".");
             }
 
             if (finding.WaivedBy is { } waiver)

@@ -8,13 +8,16 @@ namespace RegressionProof.Gate.Outputs;
 /// hand-written one can name <c>../../etc/passwd</c>, <c>/etc/shadow</c>, <c>C:\x</c>,
 /// <c>\\server\share</c> or a <c>file:</c> URI, or line -5. Only a path inside the repository
 /// becomes a location (a SARIF <c>uri</c> under <c>SRCROOT</c>, an annotation's <c>file</c>);
-/// any other is dropped and the finding keeps its text. A line below 1 is left out.
+/// any other is dropped and the finding keeps its text. A line below 1 is left out, and so is a
+/// column below 1 or without its line.
 /// </summary>
-internal sealed record ReportLocation(string Path, int? Line)
+internal sealed record ReportLocation(string Path, int? Line, int? Column = null)
 {
     public static ReportLocation? Of(Finding finding) =>
         finding.Location is { } location && IsInsideRepository(location.Path)
-            ? new ReportLocation(location.Path, location.Line >= 1 ? location.Line : null)
+            ? location.Line >= 1
+                ? new ReportLocation(location.Path, location.Line, location.Column >= 1 ? location.Column : null)
+                : new ReportLocation(location.Path, null)
             : null;
 
     /// <summary>A relative path with '/' that cannot climb out: no root, drive, scheme, backslash or "..".</summary>

@@ -68,6 +68,11 @@ internal static class SarifWriter
                     {
                         json.WriteStartObject("region");
                         json.WriteNumber("startLine", line);
+                        if (location.Column is { } column)
+                        {
+                            json.WriteNumber("startColumn", column);
+                        }
+
                         json.WriteEndObject();
                     }
 

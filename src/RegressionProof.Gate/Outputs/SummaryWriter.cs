@@ -77,7 +77,7 @@ internal static class SummaryWriter
                     .Append(" [").Append(finding.Policy).Append("] ");
                 if (ReportLocation.Of(finding) is { } location)
                 {
-                    text.Append(Text.Printable(location.Path)).Append(location.Line is { } line ? $"({line}): " : ": ");
+                    text.Append(Text.Printable(location.Path)).Append(location.Line is { } line ? $"({line}{(location.Column is { } column ? $",{column}" : string.Empty)}): " : ": ");
                 }
 
                 text.Append(Text.Printable(finding.Message)).Append(". Fix: ").Append(Text.Printable(finding.Fix)).Append('.');

@@ -7,19 +7,46 @@ using Verify = RegressionProof.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<
 namespace RegressionProof.Analyzers.Tests.Rules;
 
 /// <summary>
-/// RP0001 for a fix in a referenced project points at its <c>[Fixes]</c>: the file and line its
-/// assembly's manifest records, resolved against the repository root, so the build prints
-/// <c>/repo/Shop/Ledger.cs(12,1): error RP0001</c> and the IDE navigates there.
+/// RP0001 for a fix in a referenced project points at its <c>[Fixes]</c>: the file, line and
+/// column its assembly's manifest records, resolved against the repository root, so the build
+/// prints <c>/repo/Shop/Ledger.cs(12,6): error RP0001</c> and the IDE navigates there.
 /// </summary>
 public class FixWithoutRegressionProofLocationTests
 {
+    // A manifest written before the generator recorded columns.
     private static readonly MetadataReference Ledger = Manifested("Shop.Core", "Shop/Ledger.cs", "12");
 
     [Fact]
-    public async Task A_fix_in_a_referenced_project_is_reported_at_the_file_and_line_of_its_attribute()
+    public async Task A_fix_in_a_referenced_project_is_reported_at_the_file_line_and_column_of_its_attribute()
+    {
+        var test = Aggregating(repositoryRoot: "/repo");
+        test.TestState.AdditionalReferences.Add(Manifested("Shop.Core", "Shop/Ledger.cs", "12", column: "6"));
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic("RP0001").WithLocation("/repo/Shop/Ledger.cs", 12, 6).WithArguments("INTAKE-2", "Shop.Core: Ledger.Post()"));
+
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task A_fix_from_a_manifest_without_columns_is_reported_at_the_first_column_of_its_line()
     {
         var test = Aggregating(repositoryRoot: "/repo");
         test.TestState.AdditionalReferences.Add(Ledger);
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic("RP0001").WithLocation("/repo/Shop/Ledger.cs", 12, 1).WithArguments("INTAKE-2", "Shop.Core: Ledger.Post()"));
+
+        await test.RunAsync();
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-6")]
+    [InlineData("6.5")]
+    [InlineData("\"6\"")]
+    [InlineData("null")]
+    public async Task A_column_that_is_not_a_whole_positive_number_is_left_out_and_the_line_kept(string column)
+    {
+        // An analyzer never throws: the gate's reader rejects such a manifest, the build reports the fix.
+        var test = Aggregating(repositoryRoot: "/repo");
+        test.TestState.AdditionalReferences.Add(Manifested("Shop.Core", "Shop/Ledger.cs", "12", column));
         test.ExpectedDiagnostics.Add(Verify.Diagnostic("RP0001").WithLocation("/repo/Shop/Ledger.cs", 12, 1).WithArguments("INTAKE-2", "Shop.Core: Ledger.Post()"));
 
         await test.RunAsync();
@@ -85,9 +112,10 @@ public class FixWithoutRegressionProofLocationTests
         return test;
     }
 
-    private static MetadataReference Manifested(string assembly, string path, string line)
+    private static MetadataReference Manifested(string assembly, string path, string line, string? column = null)
     {
-        var json = $$"""{"schema":"regression-proof/manifest/v1","assembly":"{{assembly}}","links":[{"kind":"fixes","card":"INTAKE-2","symbol":"M:Ledger.Post","display":"Ledger.Post()","path":"{{path}}","line":{{line}},"fingerprint":"sha256:00"}]}""";
+        var columnProperty = column is null ? string.Empty : ",\"column\":" + column;
+        var json = $$"""{"schema":"regression-proof/manifest/v1","assembly":"{{assembly}}","links":[{"kind":"fixes","card":"INTAKE-2","symbol":"M:Ledger.Post","display":"Ledger.Post()","path":"{{path}}","line":{{line}}{{columnProperty}},"fingerprint":"sha256:00"}]}""";
         var literal = SymbolDisplayLiteral(json);
         return TestFrameworkReferences.Compile(assembly, $$"""
             [assembly: System.Reflection.AssemblyMetadata("RegressionProof.Manifest", {{literal}})]

@@ -73,6 +73,21 @@ public sealed class HostileInputTests : IDisposable
         Assert.Equal($"verify-regression-safety: {Dll("Other")} (embedded manifest)(1,{column}): the manifest JSON is corrupt: links[0].path is null; expected a string", stderr.TrimEnd());
     }
 
+    [Theory]
+    [InlineData("0", "links[0].column is 0; expected a whole number from 1")]
+    [InlineData("2.5", "links[0].column is a number; expected a whole number")]
+    public void A_link_whose_column_is_not_a_whole_number_from_1_exits_2_at_the_column(string column, string reason)
+    {
+        var json = "{\"schema\":\"regression-proof/manifest/v1\",\"assembly\":\"Other\",\"links\":[" + Fix.Replace("\"line\":7,", "\"line\":7,\"column\":" + column + ",", StringComparison.Ordinal) + "]}";
+        BuildAssembly("Other", json);
+
+        var (exit, _, stderr) = Run("--no-build");
+
+        Assert.Equal(2, exit);
+        var at = json.IndexOf("\"column\":", StringComparison.Ordinal) + "\"column\":".Length + 1;
+        Assert.Equal($"verify-regression-safety: {Dll("Other")} (embedded manifest)(1,{at}): the manifest JSON is corrupt: {reason}", stderr.TrimEnd());
+    }
+
     [Fact]
     public void A_manifest_string_holding_an_unpaired_surrogate_exits_2_naming_the_assembly()
     {

@@ -4,7 +4,7 @@ using Xunit;
 
 namespace RegressionProof.Gate.Tests.Outputs;
 
-/// <summary>Only a path inside the repository, at a line that exists, is shown as a location.</summary>
+/// <summary>Only a path inside the repository, at a line (and column) that exists, is shown as a location.</summary>
 public sealed class ReportLocationTests
 {
     [Theory]
@@ -47,6 +47,19 @@ public sealed class ReportLocationTests
         var finding = new Finding("regression proof", "RPG003", FindingLevel.Error, "INTAKE-1", "m", "f", new SourceLocation("src/x.cs", line));
 
         Assert.Equal(new ReportLocation("src/x.cs", shown), ReportLocation.Of(finding));
+    }
+
+    [Theory]
+    [InlineData(7, 6, 7, 6)]
+    [InlineData(7, 1, 7, 1)]
+    [InlineData(7, 0, 7, null)]
+    [InlineData(7, -2, 7, null)]
+    [InlineData(0, 6, null, null)] // a column without its line says nothing
+    public void A_column_is_shown_only_from_1_and_with_its_line(int line, int column, int? shownLine, int? shownColumn)
+    {
+        var finding = new Finding("regression proof", "RPG003", FindingLevel.Error, "INTAKE-1", "m", "f", new SourceLocation("src/x.cs", line, column));
+
+        Assert.Equal(new ReportLocation("src/x.cs", shownLine, shownColumn), ReportLocation.Of(finding));
     }
 
     [Fact]
