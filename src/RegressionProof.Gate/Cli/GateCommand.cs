@@ -24,7 +24,7 @@ internal static class GateCommand
     public const string VerificationSummaryFile = "verification-summary.intoto.json";
 
     /// <param name="ci">The CI service's variables (docs/gate.md, "CI"); none when not given, so tests never read the machine's.</param>
-    /// <param name="environment">The variables of the run (a GitHub Actions pull request's labels are read through it); without it, none are set.</param>
+    /// <param name="environment">The variables of the run (a GitHub Actions pull request's labels, and the repository and commit of source links, are read through it); without it, none are set.</param>
     public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, string workingDirectory, bool interactive = false, CiEnvironment? ci = null, Func<string, string?>? environment = null)
     {
         ci ??= CiEnvironment.None;
@@ -71,10 +71,11 @@ internal static class GateCommand
 
         try
         {
-            var result = Decide(options, workingDirectory, stderr, interactive, environment ?? (_ => null));
+            var variables = environment ?? (_ => null);
+            var result = Decide(options, workingDirectory, stderr, interactive, variables);
             var releaseLog = ReleaseLogWriter.Write(result);
             var sarif = SarifWriter.Write(result);
-            var sourceLinks = SourceLinks.From(options.SourceUrlTemplate, Environment.GetEnvironmentVariable, () => GitCommit.Of(Path.Combine(workingDirectory, options.Path)));
+            var sourceLinks = SourceLinks.From(options.SourceUrlTemplate, variables, () => GitCommit.Of(Path.Combine(workingDirectory, options.Path)));
             var outputs = Path.GetFullPath(Path.Combine(workingDirectory, options.Out));
             AtomicOutput.WriteAll(outputs, new List<(string, Action<Stream>)>
             {

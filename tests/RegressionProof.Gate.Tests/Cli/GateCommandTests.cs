@@ -63,6 +63,26 @@ public sealed class GateCommandTests : IDisposable
         Assert.Contains("<span class=\"word\">PASS</span>", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void On_github_actions_the_html_report_links_each_fix_to_its_commit_from_the_runs_variables()
+    {
+        var variables = new System.Collections.Generic.Dictionary<string, string>
+        {
+            ["GITHUB_ACTIONS"] = "true",
+            ["GITHUB_SERVER_URL"] = "https://github.com",
+            ["GITHUB_REPOSITORY"] = "shop/checkout",
+            ["GITHUB_SHA"] = "0123456789abcdef0123456789abcdef01234567",
+        };
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+
+        var exit = GateCommand.Run(["--no-build", "--as-of", "2026-11-24"], stdout, stderr, _folder.Path, environment: name => variables.TryGetValue(name, out var value) ? value : null);
+
+        Assert.Equal((0, string.Empty), (exit, stderr.ToString()));
+        var html = File.ReadAllText(Path.Combine(_folder.Path, "artifacts", "regression-proof", "release-report.html"));
+        Assert.Contains("<a href=\"https://github.com/shop/checkout/blob/0123456789abcdef0123456789abcdef01234567/src/Shop/Pricing.cs#L7\"", html, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("javascript:alert(1)/{path}", "--source-url-template must start with https:// or http://")]
     [InlineData("https://git.example/shop", "--source-url-template needs {path}")]
