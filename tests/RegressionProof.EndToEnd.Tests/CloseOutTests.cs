@@ -14,17 +14,7 @@ namespace RegressionProof.EndToEnd.Tests;
 [Collection(PackedPackagesCollection.Name)]
 public sealed class CloseOutTests(PackedPackages packages)
 {
-    private const string Pricing = """
-        using RegressionProof;
-
-        namespace Shop;
-
-        public class Pricing
-        {
-            [Fixes("INTAKE-7")]
-            public decimal ApplyDiscount(decimal price, decimal discount) => Math.Max(0, price - discount);
-        }
-        """;
+    private static readonly string Pricing = ShopSample.Pricing("INTAKE-7");
 
     private const string Monitoring = """
         using RegressionProof;
@@ -73,7 +63,7 @@ public sealed class CloseOutTests(PackedPackages packages)
     {
         using var solution = new ConsumerSolution(packages);
         solution.AddProject("Shop", [], [], new Dictionary<string, string> { ["Pricing.cs"] = Pricing, ["Monitoring.cs"] = Monitoring });
-        solution.AddProject("Shop.Tests", ["Microsoft.NET.Test.Sdk/18.11.0", "xunit/2.9.3", "xunit.runner.visualstudio/3.1.5"], ["Shop"], Tests);
+        solution.AddProject("Shop.Tests", ShopSample.XunitTestPackages, ["Shop"], Tests);
         solution.WriteFile("release.json", Release);
         solution.WriteFile("CHANGELOG.md", "# Changelog\n\n## [1.0.1]\n- The discount never makes the price negative (INTAKE-7)\n");
         var results = Path.Combine(solution.Root, "test-results");

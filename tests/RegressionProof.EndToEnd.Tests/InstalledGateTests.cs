@@ -14,31 +14,11 @@ namespace RegressionProof.EndToEnd.Tests;
 [Collection(PackedPackagesCollection.Name)]
 public sealed class InstalledGateTests(PackedPackages packages)
 {
-    private const string Release = """
-        {
-          "version": "1.2.3", "class": "patch",
-          "approvals": [{ "role": "release-captain", "by": "dana" }, { "role": "dri", "by": "lee" }],
-          "rollback": { "plan": "redeploy 1.2.2", "tested": true, "mechanism": "hotfix-image" },
-          "cards": [
-            { "id": "INTAKE-1", "title": "Discount can go negative", "priority": "P1", "reason": "regression",
-              "owner": "alice", "backup": "bob", "evidence": ["https://tracker.example/INTAKE-1"] }
-          ]
-        }
-        """;
+    private static readonly string Release = ShopSample.PatchRelease("1.2.3", "1.2.2");
 
     private static readonly Dictionary<string, string> Production = new()
     {
-        ["Pricing.cs"] = """
-            using RegressionProof;
-
-            namespace Shop;
-
-            public class Pricing
-            {
-                [Fixes("INTAKE-1")]
-                public decimal ApplyDiscount(decimal price, decimal discount) => Math.Max(0, price - discount);
-            }
-            """,
+        ["Pricing.cs"] = ShopSample.Pricing("INTAKE-1"),
     };
 
     private static readonly Dictionary<string, string> Tests = new()
@@ -66,7 +46,7 @@ public sealed class InstalledGateTests(PackedPackages packages)
     {
         using var solution = new ConsumerSolution(packages);
         solution.AddProject("Shop", [], [], Production);
-        solution.AddProject("Shop.Tests", ["Microsoft.NET.Test.Sdk/18.11.0", "xunit/2.9.3", "xunit.runner.visualstudio/3.1.5"], ["Shop"], Tests);
+        solution.AddProject("Shop.Tests", ShopSample.XunitTestPackages, ["Shop"], Tests);
         solution.WriteFile("release.json", Release);
         solution.WriteFile("CHANGELOG.md", "# Changelog\n\n## [1.2.3]\n- Discounts never make the price negative (INTAKE-1)\n");
         var results = Path.Combine(solution.Root, "test-results");

@@ -12,17 +12,7 @@ namespace RegressionProof.EndToEnd.Tests;
 [Collection(PackedPackagesCollection.Name)]
 public sealed class ProofIndexTests(PackedPackages packages)
 {
-    private const string Pricing = """
-        using RegressionProof;
-
-        namespace Shop;
-
-        public class Pricing
-        {
-            [Fixes("INTAKE-1")]
-            public decimal ApplyDiscount(decimal price, decimal discount) => Math.Max(0, price - discount);
-        }
-        """;
+    private static readonly string Pricing = ShopSample.Pricing("INTAKE-1");
 
     private const string PricingTests = """
         using RegressionProof;

@@ -247,7 +247,7 @@ public sealed class ReleaseHistoryTests(PackedPackages packages)
                 </Project>
                 """);
             solution.AddProject("Shop", [], [], new Dictionary<string, string>());
-            solution.AddProject("Shop.Tests", ["Microsoft.NET.Test.Sdk/18.11.0", "xunit/2.9.3", "xunit.runner.visualstudio/3.1.5"], ["Shop"], new Dictionary<string, string>());
+            solution.AddProject("Shop.Tests", ShopSample.XunitTestPackages, ["Shop"], new Dictionary<string, string>());
             Run("dotnet", "new sln --format sln -n Shop");
             Run("dotnet", "sln Shop.sln add Shop/Shop.csproj Shop.Tests/Shop.Tests.csproj");
         }

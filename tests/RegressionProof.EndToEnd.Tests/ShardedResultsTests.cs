@@ -11,7 +11,6 @@ namespace RegressionProof.EndToEnd.Tests;
 [Collection(PackedPackagesCollection.Name)]
 public sealed class ShardedResultsTests(PackedPackages packages)
 {
-    private static readonly string[] TestPackages = ["Microsoft.NET.Test.Sdk/18.11.0", "xunit/2.9.3", "xunit.runner.visualstudio/3.1.5"];
 
     private static Dictionary<string, string> Proof(string shard, string card) => new()
     {
@@ -35,8 +34,8 @@ public sealed class ShardedResultsTests(PackedPackages packages)
     {
         using var solution = new ConsumerSolution(packages);
         GatedRelease.Write(solution, "INTAKE-1", "INTAKE-2");
-        solution.AddProject("Shop.Tests.Checkout", TestPackages, ["Shop"], Proof("Checkout", "INTAKE-1"));
-        solution.AddProject("Shop.Tests.Refunds", TestPackages, ["Shop"], Proof("Refunds", "INTAKE-2"));
+        solution.AddProject("Shop.Tests.Checkout", ShopSample.XunitTestPackages, ["Shop"], Proof("Checkout", "INTAKE-1"));
+        solution.AddProject("Shop.Tests.Refunds", ShopSample.XunitTestPackages, ["Shop"], Proof("Refunds", "INTAKE-2"));
         Run(solution, "new sln --format sln -n Shop");
         Run(solution, "sln Shop.sln add Shop/Shop.csproj Shop.Tests.Checkout/Shop.Tests.Checkout.csproj Shop.Tests.Refunds/Shop.Tests.Refunds.csproj");
         Run(solution, "build Shop.sln -c Release -nologo");

@@ -15,17 +15,7 @@ public sealed class StartFromNothingTests(PackedPackages packages)
 {
     private static readonly Dictionary<string, string> Production = new()
     {
-        ["Pricing.cs"] = """
-            using RegressionProof;
-
-            namespace Shop;
-
-            public class Pricing
-            {
-                [Fixes("INTAKE-7")]
-                public decimal ApplyDiscount(decimal price, decimal discount) => Math.Max(0, price - discount);
-            }
-            """,
+        ["Pricing.cs"] = ShopSample.Pricing("INTAKE-7"),
     };
 
     private static readonly Dictionary<string, string> Tests = new()
@@ -51,7 +41,7 @@ public sealed class StartFromNothingTests(PackedPackages packages)
     {
         using var solution = new ConsumerSolution(packages);
         solution.AddProject("Shop", [], [], Production);
-        solution.AddProject("Shop.Tests", ["Microsoft.NET.Test.Sdk/18.11.0", "xunit/2.9.3", "xunit.runner.visualstudio/3.1.5"], ["Shop"], Tests);
+        solution.AddProject("Shop.Tests", ShopSample.XunitTestPackages, ["Shop"], Tests);
         const string Target = "Shop.Tests/Shop.Tests.csproj";
         var paths = "--release release.json --changelog CHANGELOG.md";
 

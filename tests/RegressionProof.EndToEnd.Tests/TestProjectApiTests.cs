@@ -14,29 +14,9 @@ namespace RegressionProof.EndToEnd.Tests;
 [Collection(PackedPackagesCollection.Name)]
 public sealed class TestProjectApiTests(PackedPackages packages)
 {
-    private const string Release = """
-        {
-          "version": "1.0.1", "class": "patch",
-          "approvals": [{ "role": "release-captain", "by": "dana" }, { "role": "dri", "by": "lee" }],
-          "rollback": { "plan": "redeploy 1.0.0", "tested": true, "mechanism": "hotfix-image" },
-          "cards": [
-            { "id": "INTAKE-1", "title": "Discount can go negative", "priority": "P1", "reason": "regression",
-              "owner": "alice", "backup": "bob", "evidence": ["https://tracker.example/INTAKE-1"] }
-          ]
-        }
-        """;
+    private static readonly string Release = ShopSample.PatchRelease("1.0.1", "1.0.0");
 
-    private const string Pricing = """
-        using RegressionProof;
-
-        namespace Shop;
-
-        public class Pricing
-        {
-            [Fixes("INTAKE-1")]
-            public decimal ApplyDiscount(decimal price, decimal discount) => Math.Max(0, price - discount);
-        }
-        """;
+    private static readonly string Pricing = ShopSample.Pricing("INTAKE-1");
 
     private const string PricingTests = """
         using RegressionProof;
@@ -57,7 +37,7 @@ public sealed class TestProjectApiTests(PackedPackages packages)
     {
         using var solution = new ConsumerSolution(packages);
         solution.AddProject("Shop", [], [], new Dictionary<string, string> { ["Pricing.cs"] = Pricing });
-        solution.AddProject("Shop.Tests", ["Microsoft.NET.Test.Sdk/18.11.0", "xunit/2.9.3", "xunit.runner.visualstudio/3.1.5"], ["Shop"],
+        solution.AddProject("Shop.Tests", ShopSample.XunitTestPackages, ["Shop"],
             new Dictionary<string, string> { ["PricingTests.cs"] = PricingTests });
         solution.WriteFile("release.json", Release);
         solution.WriteFile("CHANGELOG.md", "# Changelog\n\n## [1.0.1]\n- Discounts never make the price negative (INTAKE-1)\n");
