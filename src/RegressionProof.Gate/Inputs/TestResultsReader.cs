@@ -29,7 +29,8 @@ internal static class TestResultsReader
 
     /// <param name="files">The files, each read once; those not named as test results are passed over when they are not.</param>
     /// <param name="baseDirectory">Findings name the files relative to it; without it, as given.</param>
-    public static TestResults Read(IReadOnlyList<FoundFile> files, string? baseDirectory = null)
+    /// <param name="open">Opens a file; <see cref="TestResultFile.Open"/> unless a test watches what is opened.</param>
+    public static TestResults Read(IReadOnlyList<FoundFile> files, string? baseDirectory = null, Func<string, Stream>? open = null)
     {
         var outcomes = new List<TestOutcome>();
         var read = new List<string>();
@@ -40,10 +41,10 @@ internal static class TestResultsReader
         foreach (var file in files)
         {
             var display = baseDirectory is null ? file.Path : Path.GetRelativePath(baseDirectory, file.Path).Replace('\\', '/');
-            IReadOnlyList<TestRun> fileRuns;
+            TestResultFile.Contents contents;
             try
             {
-                fileRuns = TestResultFile.Read(file.Path, display);
+                contents = TestResultFile.Read(file.Path, display, open);
             }
             catch (NotTestResultsException) when (!file.Named)
             {
@@ -52,8 +53,8 @@ internal static class TestResultsReader
             }
 
             read.Add(display);
-            var digest = digests[display] = Digest(file.Path);
-            foreach (var run in fileRuns)
+            var digest = digests[display] = contents.Sha256;
+            foreach (var run in contents.Runs)
             {
                 // Run ids are GUIDs: a second file with the same one and the same bytes (the same
                 // digest) is a copy (or a hard link) of the same run; with other bytes, one of the
@@ -74,21 +75,6 @@ internal static class TestResultsReader
         }
 
         return new TestResults(outcomes, read, runs.Count) { SharedRuns = shared, PassedOver = passedOver, FileSha256 = digests };
-    }
-
-    // Hashed once the file has read as test results, so a coverage report passed over costs nothing;
-    // the readers stream a file and stop at its root's end, so the digest is a read of its own.
-    private static string Digest(string path)
-    {
-        using var stream = TextFile.Open(path, "test results");
-        try
-        {
-            return Sha256Hex.Of(stream);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            throw new InputException(path, $"the test results file cannot be read: {exception.Message}");
-        }
     }
 
     private static string Files(int count) => count == 1 ? "1 file" : $"{count} files";

@@ -14,4 +14,7 @@ internal static class Sha256Hex
 
     /// <summary>The digest of what is left in <paramref name="stream"/>, read to its end.</summary>
     public static string Of(Stream stream) => Convert.ToHexStringLower(SHA256.HashData(stream));
+
+    /// <summary>The digest of the bytes appended to <paramref name="hash"/> (a SHA-256), which then starts over.</summary>
+    public static string Of(IncrementalHash hash) => Convert.ToHexStringLower(hash.GetHashAndReset());
 }

@@ -67,7 +67,7 @@ public sealed class JUnitXmlReaderTests : IDisposable
     [MemberData(nameof(ProducedFiles))]
     public void Every_produced_file_is_recognised_as_JUnit_XML_by_its_content(string fixture)
     {
-        Assert.All(TestResultFile.Read(Fixture(fixture), fixture), run => Assert.Equal("JUnit XML", run.Format));
+        Assert.All(TestResultFile.Read(Fixture(fixture), fixture).Runs, run => Assert.Equal("JUnit XML", run.Format));
     }
 
     // --- Parameterized tests: every row counts ---
@@ -276,7 +276,7 @@ public sealed class JUnitXmlReaderTests : IDisposable
     {
         var path = _folder.Write("results.trx", $"""<testsuite name="x"><testcase classname="{Pricing}" name="Never_negative" /></testsuite>""");
 
-        var run = Assert.Single(TestResultFile.Read(path, "results.trx"));
+        var run = Assert.Single(TestResultFile.Read(path, "results.trx").Runs);
 
         Assert.Equal(("JUnit XML", "passed"), (run.Format, Assert.Single(run.Outcomes).Outcome));
     }

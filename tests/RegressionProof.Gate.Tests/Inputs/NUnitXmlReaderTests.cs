@@ -111,7 +111,7 @@ public sealed class NUnitXmlReaderTests : IDisposable
     [InlineData("xunit-v3-nunit.xml", 8, "/tmp/nx/xunit3/bin/Release/net10.0/Shop.XunitV3Tests.dll", "2026-12-02T04:03:41.9664580Z", "file:results/x.xml#0/1")]
     public void The_assembly_suite_is_a_run_named_by_the_file_dated_by_its_start_with_the_assembly_as_source(string file, int count, string source, string start, string id)
     {
-        var run = Assert.Single(TestResultFile.Read(Fixture(file), "results/x.xml"));
+        var run = Assert.Single(TestResultFile.Read(Fixture(file), "results/x.xml").Runs);
 
         Assert.Equal((id, DateTimeOffset.Parse(start, System.Globalization.CultureInfo.InvariantCulture), "NUnit XML", count), (run.Id, run.Time, run.Format, run.Outcomes.Count));
         Assert.All(run.Outcomes, o => Assert.Equal((id, run.Time, source, "results/x.xml"), (o.Run, o.RunTime, o.Source, o.File)));
@@ -132,7 +132,7 @@ public sealed class NUnitXmlReaderTests : IDisposable
             </test-run>
             """);
 
-        var runs = TestResultFile.Read(path, "two.xml");
+        var runs = TestResultFile.Read(path, "two.xml").Runs;
 
         Assert.Equal(
             [("file:two.xml#5/1", "/bin/A.dll", 1), ("file:two.xml#5/2", "B.dll", 2), ("file:two.xml#5/3", "/bin/All.dll", 0)],
@@ -149,7 +149,7 @@ public sealed class NUnitXmlReaderTests : IDisposable
             </test-suite></test-run>
             """);
 
-        Assert.Equal("Shop.Tests.Cache.Entry.Expires", Assert.Single(Assert.Single(TestResultFile.Read(path, "generic.xml")).Outcomes).Test);
+        Assert.Equal("Shop.Tests.Cache.Entry.Expires", Assert.Single(Assert.Single(TestResultFile.Read(path, "generic.xml").Runs).Outcomes).Test);
     }
 
     // --- Malformed files ---

@@ -91,7 +91,7 @@ public sealed class XunitXmlReaderTests : IDisposable
     [Fact]
     public void An_xunit_v3_assembly_is_a_run_by_its_own_id_dated_by_its_start()
     {
-        var run = Assert.Single(TestResultFile.Read(Fixture("xunit-v3.xml"), "results/x.xml"));
+        var run = Assert.Single(TestResultFile.Read(Fixture("xunit-v3.xml"), "results/x.xml").Runs);
 
         Assert.Equal(("b6397f86-eaa4-4b3a-b709-4fd15ea056b5", DateTimeOffset.Parse("2026-12-02T04:03:41.9664580+00:00", CultureInfo.InvariantCulture), "xUnit XML", 8), (run.Id, run.Time, run.Format, run.Outcomes.Count));
         Assert.All(run.Outcomes, o => Assert.Equal((run.Id, run.Time, "/tmp/nx/xunit3/bin/Release/net10.0/Shop.XunitV3Tests.dll"), (o.Run, o.RunTime, o.Source)));
@@ -102,7 +102,7 @@ public sealed class XunitXmlReaderTests : IDisposable
     [InlineData("xunit-v2-logger.xml", "/tmp/nx/xunit2/bin/Release/net10.0/Shop.XunitV2Tests.dll", "04:00:26")]
     public void An_xunit_v2_assembly_is_a_run_named_by_the_file_dated_by_its_run_date_and_time_in_local_time(string file, string source, string time)
     {
-        var run = Assert.Single(TestResultFile.Read(Fixture(file), "results/x.xml"));
+        var run = Assert.Single(TestResultFile.Read(Fixture(file), "results/x.xml").Runs);
 
         var local = DateTime.ParseExact("2026-12-02 " + time, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.AssumeLocal);
         Assert.Equal(("file:results/x.xml#1", new DateTimeOffset(local), 7), (run.Id, run.Time, run.Outcomes.Count));
@@ -125,7 +125,7 @@ public sealed class XunitXmlReaderTests : IDisposable
             </assembly>
             """);
 
-        var runs = TestResultFile.Read(many, "many.xml").Concat(TestResultFile.Read(v1, "v1.xml")).ToList();
+        var runs = TestResultFile.Read(many, "many.xml").Runs.Concat(TestResultFile.Read(v1, "v1.xml").Runs).ToList();
 
         Assert.Equal(
             [("file:many.xml#1", "A.dll", "A.Tests.One"), ("0b0b", "B.dll", "B.Tests.Two"), ("file:many.xml#3", "C.dll", "C.Tests.Three"), ("file:v1.xml#1", "D.dll", "D.Tests.Inner.Four")],
@@ -140,7 +140,7 @@ public sealed class XunitXmlReaderTests : IDisposable
     {
         var path = _folder.Write("other.xml", """<assemblies><assembly name="A.dll"><test type="A.Tests" method="One" result="Timeout" /></assembly></assemblies>""");
 
-        var outcome = Assert.Single(Assert.Single(TestResultFile.Read(path, "other.xml")).Outcomes);
+        var outcome = Assert.Single(Assert.Single(TestResultFile.Read(path, "other.xml").Runs).Outcomes);
 
         Assert.Equal((TestStatus.Other, "Timeout"), (outcome.Status, outcome.Outcome));
     }
@@ -152,7 +152,7 @@ public sealed class XunitXmlReaderTests : IDisposable
     {
         var path = _folder.Write("generic.xml", $"<assemblies><assembly name=\"A.dll\"><test type=\"{type.Replace("<", "&lt;", StringComparison.Ordinal)}\" method=\"{method.Replace("<", "&lt;", StringComparison.Ordinal)}\" result=\"Pass\" /></assembly></assemblies>");
 
-        Assert.Equal("Shop.Tests.Cache.Entry.Expires", Assert.Single(Assert.Single(TestResultFile.Read(path, "generic.xml")).Outcomes).Test);
+        Assert.Equal("Shop.Tests.Cache.Entry.Expires", Assert.Single(Assert.Single(TestResultFile.Read(path, "generic.xml").Runs).Outcomes).Test);
     }
 
     // --- Malformed files ---

@@ -1,5 +1,7 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Security.Cryptography;
 using System.Xml;
 using RegressionProof.Gate.Model;
 
@@ -14,12 +16,36 @@ internal static class TestResultFile
     /// <summary>The formats read, as messages list them.</summary>
     public const string Formats = "TRX, JUnit XML, NUnit XML, xUnit XML, CTRF";
 
+    /// <summary>The runs a file records (most formats record one), and the SHA-256 of its bytes, lowercase hex.</summary>
+    public sealed record Contents(IReadOnlyList<TestRun> Runs, string Sha256);
+
+    /// <summary>
+    /// Reads the file once: its bytes are hashed as its reader streams them, and what the reader
+    /// leaves after the root's end (white space, a comment) is read through the hash after it, so
+    /// that the digest is of the whole file. A file that is no test results file is not read further.
+    /// </summary>
     /// <param name="path">The file to read; errors name it.</param>
     /// <param name="display">The name findings give the file (relative to where the gate runs).</param>
-    /// <returns>The runs the file records (most formats record one).</returns>
-    public static IReadOnlyList<TestRun> Read(string path, string display)
+    /// <param name="open">Opens the file; <see cref="Open"/> unless a test watches what is opened.</param>
+    public static Contents Read(string path, string display, Func<string, Stream>? open = null)
     {
-        using var stream = Open(path);
+        using var file = (open ?? Open)(path);
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var hashing = new HashingStream(file, hash);
+        try
+        {
+            var runs = ReadRuns(hashing, path, display);
+            hashing.HashRest();
+            return new Contents(runs, Sha256Hex.Of(hash));
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException(path, $"the test results file cannot be read: {exception.Message}");
+        }
+    }
+
+    private static IReadOnlyList<TestRun> ReadRuns(Stream stream, string path, string display)
+    {
         var first = FirstCharacter(stream);
         stream.Position = 0;
         return first switch
@@ -73,9 +99,11 @@ internal static class TestResultFile
         return at < length ? head[at] : -1;
     }
 
-    // A regular file only (a FIFO would hang the gate, a device never end), and no larger than the
-    // cap; the readers' own bounds still hold for a file that grows while it is read.
-    private static FileStream Open(string path)
+    /// <summary>
+    /// A regular file only (a FIFO would hang the gate, a device never end), and no larger than the
+    /// cap; the readers' own bounds still hold for a file that grows while it is read.
+    /// </summary>
+    public static FileStream Open(string path)
     {
         var stream = TextFile.Open(path, "test results");
         if (stream.Length > TextFile.MaxGeneratedBytes)
