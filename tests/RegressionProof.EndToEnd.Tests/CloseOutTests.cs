@@ -92,7 +92,7 @@ public sealed class CloseOutTests(PackedPackages packages)
         var probeGone = solution.Gate("close-out redeployed --release release.json --as-of 2026-11-26T10:00:00Z");
 
         Assert.True(probeGone.ExitCode == 1, probeGone.Output);
-        Assert.Matches(@"error RPG020 \[close-out\] Shop/Monitoring\.cs\(\d+\): the synthetic-probe \S*NegativeTotalProbe of INTAKE-7 is not in the deployed build", probeGone.Output);
+        Assert.Matches(@"error RPG020 \[close-out\] Shop/Monitoring\.cs\(\d+,\d+\): the synthetic-probe \S*NegativeTotalProbe of INTAKE-7 is not in the deployed build", probeGone.Output);
         var log = File.ReadAllText(releaseLog);
         Assert.StartsWith(closedOutLog, log, StringComparison.Ordinal);
         Assert.Contains("## Close-out as of 2026-11-26T10:00:00Z\n\n**Close-out: FAIL**", log, StringComparison.Ordinal);
