@@ -1,5 +1,4 @@
 using System;
-using System.IO;
 using System.Security.Cryptography;
 
 namespace RegressionProof.Gate.Model;
@@ -11,9 +10,6 @@ namespace RegressionProof.Gate.Model;
 internal static class Sha256Hex
 {
     public static string Of(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
-
-    /// <summary>The digest of what is left in <paramref name="stream"/>, read to its end.</summary>
-    public static string Of(Stream stream) => Convert.ToHexStringLower(SHA256.HashData(stream));
 
     /// <summary>The digest of the bytes appended to <paramref name="hash"/> (a SHA-256), which then starts over.</summary>
     public static string Of(IncrementalHash hash) => Convert.ToHexStringLower(hash.GetHashAndReset());
