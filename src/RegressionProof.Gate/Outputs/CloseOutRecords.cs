@@ -38,10 +38,10 @@ internal static class CloseOutRecords
         }
 
         var records = earlier.AsSpan(start + 1);
-        var separator = newLog.Length == 0 || newLog[^1] != (byte)'\n' ? "\n\n"u8 : "\n"u8;
+        var separator = Encoding.UTF8.GetBytes(ReportAppend.SeparatorAfter(newLog));
         var carried = new byte[newLog.Length + separator.Length + records.Length];
         newLog.CopyTo(carried, 0);
-        separator.CopyTo(carried.AsSpan(newLog.Length));
+        separator.CopyTo(carried, newLog.Length);
         records.CopyTo(carried.AsSpan(newLog.Length + separator.Length));
         return carried;
     }

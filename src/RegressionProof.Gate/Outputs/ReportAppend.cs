@@ -30,8 +30,7 @@ internal static class ReportAppend
         {
             using var stream = new FileStream(swap.Temporary(name), FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 64 * 1024);
             stream.Write(earlier);
-            var separator = earlier.Length == 0 ? string.Empty : earlier[^1] == (byte)'\n' ? "\n" : "\n\n";
-            stream.Write(Utf8NoBom.GetBytes(separator + section));
+            stream.Write(Utf8NoBom.GetBytes(SeparatorAfter(earlier) + section));
             stream.Flush(flushToDisk: true);
         }
         catch
@@ -42,4 +41,8 @@ internal static class ReportAppend
 
         swap.Commit(afterStep);
     }
+
+    /// <summary>What goes between a report and a section added after it: a blank line, and nothing after nothing.</summary>
+    public static string SeparatorAfter(ReadOnlySpan<byte> earlier) =>
+        earlier.Length == 0 ? string.Empty : earlier[^1] == (byte)'\n' ? "\n" : "\n\n";
 }
