@@ -56,11 +56,8 @@ internal static class AttributeNames
     }
 
     /// <summary>Whether an identifier is one of the attributes' simple names, with or without the suffix.</summary>
-    private static bool IsSimpleName(string text)
-    {
-        var bare = text.EndsWith(Suffix, StringComparison.Ordinal) ? text.Substring(0, text.Length - Suffix.Length) : text;
-        return Simple.Contains(bare, StringComparer.Ordinal) || Simple.Contains(text, StringComparer.Ordinal);
-    }
+    private static bool IsSimpleName(string text) =>
+        Simple.Contains(text.EndsWith(Suffix, StringComparison.Ordinal) ? text.Substring(0, text.Length - Suffix.Length) : text, StringComparer.Ordinal);
 
     /// <summary>
     /// The alias names that <c>global using</c> directives of the compilation give to something
